@@ -1,0 +1,4 @@
+namespace CableTest.Storage;
+
+/// <summary>Anchor for assembly lookups (architecture tests).</summary>
+public static class AssemblyMarker;
