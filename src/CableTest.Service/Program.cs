@@ -1,4 +1,7 @@
+using CableTest.Service.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+KestrelSetup.Configure(builder);
 var app = builder.Build();
-app.MapGet("/", () => "CableTest");
+app.MapGet("/", (HttpContext c) => "CableTest " + c.Request.Protocol + " " + c.Connection.RemoteIpAddress);
 app.Run();
