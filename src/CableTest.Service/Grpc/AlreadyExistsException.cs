@@ -1,0 +1,9 @@
+namespace CableTest.Service.Grpc;
+
+/// <summary>Something with that id exists already; becomes ALREADY_EXISTS.</summary>
+public sealed class AlreadyExistsException(string kind, string id) : Exception($"{kind} '{id}' already exists")
+{
+    public string Kind { get; } = kind;
+
+    public string Id { get; } = id;
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace CableTest.Service.Security;
+
+/// <summary>Authorization policies the gRPC services are annotated with.</summary>
+public static class Policies
+{
+    /// <summary>Read verdicts, runs, bench status, standards: any authenticated role.</summary>
+    public const string Read = "read";
+
+    /// <summary>Book verdicts: the LIMS (and engineers, who administer the feed).</summary>
+    public const string AcknowledgeVerdicts = "acknowledge-verdicts";
+
+    /// <summary>Register samples, start, abort and answer runs.</summary>
+    public const string Run = "run";
+
+    /// <summary>Replay recorded runs and administer the bench.</summary>
+    public const string Engineer = "engineer";
+
+    internal static void Add(AuthorizationOptions options)
+    {
+        options.AddPolicy(Read, p => p.RequireRole(Roles.Lims, Roles.Technician, Roles.Engineer));
+        options.AddPolicy(AcknowledgeVerdicts, p => p.RequireRole(Roles.Lims, Roles.Engineer));
+        options.AddPolicy(Run, p => p.RequireRole(Roles.Technician, Roles.Engineer));
+        options.AddPolicy(Engineer, p => p.RequireRole(Roles.Engineer));
+        // Anything not annotated still needs an authenticated caller.
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+    }
+}
