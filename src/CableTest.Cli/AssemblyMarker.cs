@@ -1,4 +1,0 @@
-namespace CableTest.Cli;
-
-/// <summary>Anchor for assembly lookups (architecture tests).</summary>
-public static class AssemblyMarker;
