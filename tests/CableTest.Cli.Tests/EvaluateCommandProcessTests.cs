@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using CableTest.Testing;
+
+namespace CableTest.Cli.Tests;
+
+/// <summary>Runs the real `cabletest evaluate` executable over the golden cases and compares with "expected".</summary>
+public sealed class EvaluateCommandProcessTests
+{
+    private static string GoldenPath => Path.Combine(AppContext.BaseDirectory, "Golden", "cases.jsonl");
+
+    private static string CliDll => Path.Combine(AppContext.BaseDirectory, "cabletest.dll");
+
+    private static async Task<(int ExitCode, string Output)> RunCliAsync(params string[] args)
+    {
+        Assert.True(File.Exists(CliDll), $"cabletest.dll not beside the tests: {CliDll}");
+        var dotnet = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
+        await using var process = ExternalProcess.Start(dotnet, [CliDll, .. args]);
+        var code = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        await Task.Delay(50); // let the output pumps drain
+        return (code, process.Output);
+    }
+
+    [Fact]
+    public async Task Evaluate_GoldenFileToOutputFile_EveryCaseMatchesExpected()
+    {
+        using var dir = new TempDirectory("cabletest-cli");
+        var output = dir.File("results.jsonl");
+
+        var (code, log) = await RunCliAsync("evaluate", "--input", GoldenPath, "--output", output);
+
+        Assert.True(code == 0, log);
+        var cases = File.ReadLines(GoldenPath).Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
+        var results = File.ReadLines(output).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
+        Assert.Equal(cases.Count, results.Count);
+        for (var i = 0; i < cases.Count; i++)
+        {
+            Assert.Equal(cases[i]["id"]!.GetValue<string>(), results[i]["id"]!.GetValue<string>());
+            var difference = GoldenComparison.Difference(cases[i]["expected"]!.AsObject(), results[i]["result"]!.AsObject());
+            Assert.True(difference is null, $"{cases[i]["id"]}: {difference}");
+        }
+
+        Assert.Contains($"{cases.Count} case(s) evaluated", log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_UnreadableInput_ExitsNonZero()
+    {
+        var (code, log) = await RunCliAsync("evaluate", "--input", "/nonexistent/cases.jsonl");
+        Assert.Equal(ExitCodes.InputOutput, code);
+        Assert.Contains("cannot read input", log, StringComparison.Ordinal);
+    }
+}
