@@ -73,7 +73,7 @@ public sealed partial class CaseEvaluator
         {
             full = ErrorResult(ReasonCodes.InvalidInput, e.Message);
         }
-        catch (OverflowException e)
+        catch (ArithmeticException e)
         {
             full = ErrorResult(ReasonCodes.InvalidInput, "a number is out of range: " + e.Message);
         }

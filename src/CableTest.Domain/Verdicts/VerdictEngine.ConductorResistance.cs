@@ -34,9 +34,16 @@ public sealed partial class VerdictEngine
         var evidence = bare;
         if (temperatureValid)
         {
-            var kt = correction.Kt(input.KtMethod, input.Conductor.Material, input.ConductorTemperatureC);
-            var rt = input.MeasuredResistanceOhm * 1000m / input.LengthM;
-            evidence = bare with { Kt = kt, RtOhmPerKm = rt, R20OhmPerKm = rt * kt };
+            try
+            {
+                var kt = correction.Kt(input.KtMethod, input.Conductor.Material, input.ConductorTemperatureC);
+                var rt = input.MeasuredResistanceOhm * 1000m / input.LengthM;
+                evidence = bare with { Kt = kt, RtOhmPerKm = rt, R20OhmPerKm = rt * kt };
+            }
+            catch (ArithmeticException)
+            {
+                return TestVerdict.Problem(kind, Outcome.Error, ReasonCodes.InvalidInput, "the reading is out of the representable range", bare);
+            }
         }
 
         if (!lookup.Found)

@@ -46,7 +46,7 @@ public sealed partial class VerdictEngine
                 RhoOhmCm = TwoPi * (input.LengthM * 100m) * (input.MeasuredResistanceMohm * 1_000_000m) / (decimal)Math.Log(ratio),
             };
         }
-        catch (OverflowException)
+        catch (ArithmeticException)
         {
             return TestVerdict.Problem(kind, Outcome.Error, ReasonCodes.InvalidInput, "the reading is out of the representable range", evidence);
         }

@@ -119,3 +119,17 @@ public sealed class CaseEvaluatorTests
         Assert.Equal(8.4, r["required_kv"]!.GetValue<double>());
     }
 }
+
+public sealed class CaseEvaluatorExtremeInputTests
+{
+    [Theory]
+    [InlineData("""{"id": "e1", "test": "conductor_resistance", "class": 2, "material": "Cu", "csa_mm2": 2.5, "length_m": 1e-20, "temp_c": 20, "measured_ohm": 7e27}""")]
+    [InlineData("""{"id": "e2", "test": "insulation_resistance", "standard": "(60227 IEC 01)", "cable": "BV 450/750 V 1x2.5 mm2 class 1", "test_temp_c": 70, "length_m": 5, "measured_mohm": 3, "conductor_diameter_mm": 1.78, "insulation_outer_diameter_mm": 1.7800000000000000001, "test_voltage_v_dc": 500, "electrification_s": 60, "criterion": "R_L"}""")]
+    [InlineData("""{"id": "e3", "test": "conductor_resistance", "class": 2, "material": "Cu", "csa_mm2": 2.5, "length_m": 10, "temp_c": 1e300, "measured_ohm": 0.07}""")]
+    public void EvaluateLine_ExtremeNumbers_AnswerErrorNotCrash(string line)
+    {
+        var result = CaseEvaluator.Default.EvaluateLine(line, 1)["result"]!.AsObject();
+        Assert.Equal("error", result["verdict"]!.GetValue<string>());
+        Assert.Equal("invalid_input", result["error"]!.GetValue<string>());
+    }
+}
