@@ -1,4 +1,0 @@
-namespace CableTest.Storage;
-
-/// <summary>Anchor for assembly lookups (architecture tests).</summary>
-public static class AssemblyMarker;

@@ -1,0 +1,258 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CableTest.Protocols.LineProtocol;
+
+namespace CableTest.Storage.Outbox;
+
+public sealed partial class DurableOutbox
+{
+    private const string QuarantineFile = "quarantine.jsonl";
+
+    /// <summary>
+    /// Reads up to <paramref name="maxRecords"/> records (and about <paramref name="maxBytes"/> bytes)
+    /// after what <paramref name="consumer"/> has read so far. The consumer keeps them until delivered;
+    /// <see cref="Rewind"/> goes back to its durable cursor (after a failure it could not hold on to).
+    /// Records of one batch share one precision.
+    /// </summary>
+    public IReadOnlyList<OutboxRecord> Read(string consumer, int maxRecords, int maxBytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxRecords, 1);
+        var c = GetConsumer(consumer);
+        var result = new List<OutboxRecord>(Math.Min(maxRecords, 1024));
+        var bytes = 0;
+        while (result.Count < maxRecords && bytes < maxBytes)
+        {
+            var (segment, offset) = Locate(c);
+            if (segment is null)
+            {
+                break;
+            }
+
+            var available = segment.Length - offset;
+            var chunk = new byte[(int)Math.Min(available, Math.Max(maxBytes - bytes, JournalSegment.RecordHeaderSize + JournalSegment.MaxPayload))];
+            var read = 0;
+            while (read < chunk.Length)
+            {
+                var n = segment.Read(offset + read, chunk.AsSpan(read));
+                if (n == 0)
+                {
+                    break;
+                }
+
+                read += n;
+            }
+
+            var at = 0;
+            while (result.Count < maxRecords && bytes < maxBytes && at < read)
+            {
+                if (!JournalSegment.TryParse(chunk.AsSpan(at, read - at), c.NextToRead, out var size, out var appendedAt))
+                {
+                    break;
+                }
+
+                var precision = (WritePrecision)chunk[at + 24];
+                if (result.Count > 0 && result[0].Precision != precision)
+                {
+                    return result;
+                }
+
+                result.Add(new OutboxRecord(c.NextToRead, appendedAt, precision, chunk.AsMemory(at + JournalSegment.RecordHeaderSize, size - JournalSegment.RecordHeaderSize)));
+                at += size;
+                bytes += size;
+                c.NextToRead++;
+                c.Segment = segment;
+                c.Offset = offset + at;
+            }
+
+            if (at == 0)
+            {
+                // Not even one record fitted or parsed: stop rather than spin.
+                break;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Forgets what <paramref name="consumer"/> read but did not commit.</summary>
+    public void Rewind(string consumer)
+    {
+        var c = GetConsumer(consumer);
+        lock (gate)
+        {
+            c.NextToRead = c.Cursor + 1;
+            c.Segment = null;
+        }
+    }
+
+    /// <summary>
+    /// Durably records that <paramref name="consumer"/> has delivered (or quarantined) everything up to
+    /// and including <paramref name="upToSequence"/>; deletes segments every consumer has passed.
+    /// </summary>
+    public void Commit(string consumer, long upToSequence, int deliveredCount)
+    {
+        var c = GetConsumer(consumer);
+        if (upToSequence <= c.Cursor)
+        {
+            return;
+        }
+
+        if (upToSequence > Volatile.Read(ref lastSequence))
+        {
+            throw new ArgumentOutOfRangeException(nameof(upToSequence), $"cannot commit {upToSequence}: the journal ends at {lastSequence}");
+        }
+
+        var path = Path.Combine(directory, consumer + ".cursor");
+        var temp = path + ".tmp";
+        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            stream.Write(Encoding.ASCII.GetBytes(upToSequence.ToString(CultureInfo.InvariantCulture)));
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(temp, path, overwrite: true);
+        DirectorySync.Flush(directory);
+        lock (gate)
+        {
+            c.Cursor = upToSequence;
+            if (c.NextToRead <= upToSequence)
+            {
+                c.NextToRead = upToSequence + 1;
+                c.Segment = null;
+            }
+        }
+
+        Interlocked.Add(ref delivered, deliveredCount);
+        DeleteDeliveredSegments();
+        SetAlarm(GetStatus().Alarm);
+    }
+
+    /// <summary>
+    /// Keeps a record the server refused as malformed (HTTP 400/422) in quarantine.jsonl, with the
+    /// reason, and counts it. The caller then commits past it; nothing is dropped silently.
+    /// </summary>
+    public void Quarantine(string consumer, OutboxRecord record, string reason)
+    {
+        var entry = JsonSerializer.Serialize(new QuarantineEntry(
+            consumer, record.Sequence, DateTimeOffset.FromUnixTimeMilliseconds(record.AppendedAtUnixMs), time.GetUtcNow(), reason,
+            Encoding.UTF8.GetString(record.Payload.Span)), QuarantineJson.Default.QuarantineEntry);
+        lock (gate)
+        {
+            using var stream = new FileStream(Path.Combine(directory, QuarantineFile), FileMode.Append, FileAccess.Write, FileShare.Read);
+            stream.Write(Encoding.UTF8.GetBytes(entry + "\n"));
+            stream.Flush(flushToDisk: true);
+        }
+
+        Interlocked.Increment(ref quarantined);
+    }
+
+    /// <summary>Every quarantined record so far (for the status page and operators).</summary>
+    public IReadOnlyList<QuarantineEntry> ReadQuarantine()
+    {
+        var path = Path.Combine(directory, QuarantineFile);
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        return [.. File.ReadLines(path).Where(l => l.Length > 0).Select(l => JsonSerializer.Deserialize(l, QuarantineJson.Default.QuarantineEntry)!)];
+    }
+
+    private long CountQuarantined()
+    {
+        var path = Path.Combine(directory, QuarantineFile);
+        return File.Exists(path) ? File.ReadLines(path).LongCount(l => l.Length > 0) : 0;
+    }
+
+    private Consumer GetConsumer(string name)
+    {
+        lock (gate)
+        {
+            return consumers.TryGetValue(name, out var c)
+                ? c
+                : throw new ArgumentException($"'{name}' is not a registered outbox consumer ({string.Join(", ", consumers.Keys)})");
+        }
+    }
+
+    /// <summary>The segment and byte offset of the consumer's next record, or (null, 0) when none.</summary>
+    private (JournalSegment? Segment, long Offset) Locate(Consumer c)
+    {
+        lock (gate)
+        {
+            if (c.NextToRead > lastSequence)
+            {
+                return (null, 0);
+            }
+
+            if (c.Segment is { } known && segments.Contains(known) && c.NextToRead <= known.LastSequence)
+            {
+                return (known, c.Offset);
+            }
+
+            // Skip records no longer on disk (damaged segment) and find the holder of NextToRead.
+            var holder = segments.FirstOrDefault(s => !s.IsEmpty && s.LastSequence >= c.NextToRead);
+            if (holder is null)
+            {
+                return (null, 0);
+            }
+
+            if (holder.FirstSequence > c.NextToRead)
+            {
+                c.NextToRead = holder.FirstSequence;
+            }
+
+            var offset = (long)JournalSegment.HeaderSize;
+            var header = new byte[4];
+            for (var seq = holder.FirstSequence; seq < c.NextToRead; seq++)
+            {
+                holder.Read(offset, header);
+                offset += JournalSegment.RecordHeaderSize + BitConverter.ToUInt32(header);
+            }
+
+            c.Segment = holder;
+            c.Offset = offset;
+            return (holder, offset);
+        }
+    }
+
+    private void DeleteDeliveredSegments()
+    {
+        lock (gate)
+        {
+            var minCursor = consumers.Count == 0 ? lastSequence : consumers.Values.Min(c => c.Cursor);
+            while (segments.Count > 1 && segments[0].LastSequence <= minCursor)
+            {
+                var old = segments[0];
+                segments.RemoveAt(0);
+                foreach (var c in consumers.Values.Where(c => c.Segment == old))
+                {
+                    c.Segment = null;
+                }
+
+                old.Dispose();
+                File.Delete(old.Path);
+                refusedSinceLastChange = false;
+            }
+        }
+    }
+
+    private sealed class Consumer(string name)
+    {
+        public string Name { get; } = name;
+
+        public long Cursor { get; set; }
+
+        public long NextToRead { get; set; }
+
+        public JournalSegment? Segment { get; set; }
+
+        public long Offset { get; set; }
+    }
+}
+
+/// <summary>A record InfluxDB refused as malformed, kept with the reason.</summary>
+public sealed record QuarantineEntry(string Consumer, long Sequence, DateTimeOffset AppendedAt, DateTimeOffset QuarantinedAt, string Reason, string Line);
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(QuarantineEntry))]
+internal sealed partial class QuarantineJson : System.Text.Json.Serialization.JsonSerializerContext;

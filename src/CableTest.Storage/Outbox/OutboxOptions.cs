@@ -1,0 +1,25 @@
+namespace CableTest.Storage.Outbox;
+
+/// <summary>Configuration section <c>Outbox</c>: the durable journal every reading enters first.</summary>
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+
+    /// <summary>Directory of the journal segments, cursors and quarantine.</summary>
+    public string Directory { get; set; } = "data/outbox";
+
+    /// <summary>Bound on the journal's size on disk; appends are refused beyond it.</summary>
+    public long MaxBytes { get; set; } = 1L << 30;
+
+    /// <summary>Bound on the age of the oldest undelivered reading; appends are refused beyond it.</summary>
+    public TimeSpan MaxAge { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>Size at which a segment file is closed and a new one started.</summary>
+    public long SegmentBytes { get; set; } = 16L << 20;
+
+    /// <summary>Fill fraction (of either bound) that raises the warning alarm.</summary>
+    public double WarningFraction { get; set; } = 0.5;
+
+    /// <summary>Fill fraction (of either bound) that raises the critical alarm.</summary>
+    public double CriticalFraction { get; set; } = 0.8;
+}
