@@ -1,0 +1,170 @@
+using CableTest.Protocols.LineProtocol;
+using CableTest.Storage.Outbox;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CableTest.Storage.Influx;
+
+/// <summary>
+/// Delivers journalled readings to InfluxDB, in journal order, advancing the outbox cursor only
+/// after the server stored them. Retryable failures (network, 429, 5xx) are retried with exponential
+/// backoff and jitter for as long as the outbox has room — a batch is never given up; 413 splits the
+/// batch; 400/422 bisects it so only the malformed lines are quarantined and the rest delivered.
+/// Resending is harmless: a point is keyed by series and timestamp.
+/// </summary>
+public sealed partial class InfluxForwarder(
+    DurableOutbox outbox,
+    InfluxWriteClient client,
+    InfluxOptions options,
+    TimeProvider time,
+    ILogger<InfluxForwarder> logger) : BackgroundService
+{
+    public const string ConsumerName = "influx";
+
+    private readonly Lock statusGate = new();
+    private ForwarderStatus status = new(true, true, null, null, 0);
+
+    public ForwarderStatus Status
+    {
+        get
+        {
+            lock (statusGate)
+            {
+                return status;
+            }
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        outbox.Rewind(ConsumerName);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ForwardOnceAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // Never let the loop die: go back to the durable cursor and try again.
+                LogLoopFailure(logger, e);
+                outbox.Rewind(ConsumerName);
+                await Task.Delay(options.MinRetryDelay, time, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Delivers one batch (waiting for readings if there are none). Public for tests and benchmarks.</summary>
+    public async Task<int> ForwardOnceAsync(CancellationToken cancellationToken)
+    {
+        var batch = new List<OutboxRecord>(outbox.Read(ConsumerName, options.BatchSize, options.MaxBatchBytes));
+        if (batch.Count == 0)
+        {
+            var cursor = outbox.GetStatus().ConsumerPositions[ConsumerName];
+            await outbox.WaitForRecordsAsync(cursor, cancellationToken).ConfigureAwait(false);
+            return 0;
+        }
+
+        // Batching by interval: a small batch waits until its first reading is FlushInterval old.
+        if (batch.Count < options.BatchSize)
+        {
+            var age = time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(batch[0].AppendedAtUnixMs);
+            if (age < options.FlushInterval)
+            {
+                await Task.Delay(options.FlushInterval - age, time, cancellationToken).ConfigureAwait(false);
+                batch.AddRange(outbox.Read(ConsumerName, options.BatchSize - batch.Count, options.MaxBatchBytes));
+            }
+        }
+
+        var quarantinedBefore = outbox.GetStatus().Quarantined;
+        await DeliverAsync(batch, cancellationToken).ConfigureAwait(false);
+        var quarantinedNow = (int)(outbox.GetStatus().Quarantined - quarantinedBefore);
+        outbox.Commit(ConsumerName, batch[^1].Sequence, batch.Count - quarantinedNow);
+        return batch.Count;
+    }
+
+    private async Task DeliverAsync(IReadOnlyList<OutboxRecord> records, CancellationToken cancellationToken)
+    {
+        var precision = records[0].Precision;
+        var lines = records.Select(r => r.Payload).ToList();
+        for (var attempt = 0; ; attempt++)
+        {
+            var outcome = await client.WriteAsync(lines, precision, cancellationToken).ConfigureAwait(false);
+            switch (outcome.Kind)
+            {
+                case WriteOutcomeKind.Delivered:
+                    MarkHealthy();
+                    return;
+
+                case WriteOutcomeKind.TooLarge or WriteOutcomeKind.Rejected when records.Count > 1:
+                    var half = records.Count / 2;
+                    await DeliverAsync([.. records.Take(half)], cancellationToken).ConfigureAwait(false);
+                    await DeliverAsync([.. records.Skip(half)], cancellationToken).ConfigureAwait(false);
+                    return;
+
+                case WriteOutcomeKind.TooLarge or WriteOutcomeKind.Rejected:
+                    outbox.Quarantine(ConsumerName, records[0], outcome.Message);
+                    LogQuarantined(logger, records[0].Sequence, outcome.Message);
+                    return;
+
+                default:
+                    outbox.CountRetry();
+                    var delay = Backoff(attempt, outcome.RetryAfter);
+                    MarkFailing(outcome, delay);
+                    await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Exponential backoff with jitter (between half and all of the step), Retry-After honoured up to its cap.</summary>
+    internal TimeSpan Backoff(int attempt, TimeSpan? retryAfter)
+    {
+        if (retryAfter is { } asked)
+        {
+            return asked > options.RetryAfterCap ? options.RetryAfterCap : asked < TimeSpan.Zero ? TimeSpan.Zero : asked;
+        }
+
+        var step = options.MinRetryDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 30));
+        step = Math.Min(step, options.MaxRetryDelay.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds((step / 2) + (Random.Shared.NextDouble() * step / 2));
+    }
+
+    private void MarkHealthy()
+    {
+        lock (statusGate)
+        {
+            if (!status.Healthy)
+            {
+                LogRecovered(logger, status.ConsecutiveFailures);
+            }
+
+            status = new ForwarderStatus(true, true, null, time.GetUtcNow(), 0);
+        }
+    }
+
+    private void MarkFailing(WriteOutcome outcome, TimeSpan delay)
+    {
+        lock (statusGate)
+        {
+            status = status with { Healthy = false, LastError = outcome.Message, ConsecutiveFailures = status.ConsecutiveFailures + 1 };
+            LogRetry(logger, outcome.Kind, outcome.Message, delay, status.ConsecutiveFailures);
+        }
+    }
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "InfluxDB write failed ({Kind}: {Message}); retrying the same batch in {Delay} (failure {Count}); readings stay in the outbox")]
+    private static partial void LogRetry(ILogger logger, WriteOutcomeKind kind, string message, TimeSpan delay, int count);
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Information, Message = "InfluxDB writes succeed again after {Count} failed attempts")]
+    private static partial void LogRecovered(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Error, Message = "InfluxDB refused reading {Sequence} as malformed ({Message}); it is kept in the outbox quarantine")]
+    private static partial void LogQuarantined(ILogger logger, long sequence, string message);
+
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Error, Message = "InfluxDB forwarder loop failed; resuming from the durable cursor")]
+    private static partial void LogLoopFailure(ILogger logger, Exception exception);
+}

@@ -1,0 +1,72 @@
+namespace CableTest.Storage.Influx;
+
+/// <summary>Which InfluxDB write API to use.</summary>
+public enum InfluxApi
+{
+    /// <summary>InfluxDB 1.x: <c>POST /write?db=&amp;rp=&amp;precision=</c>, basic auth.</summary>
+    V1,
+
+    /// <summary>InfluxDB 2.x / 3.x and compatible servers: <c>POST /api/v2/write?org=&amp;bucket=&amp;precision=</c>, token auth.</summary>
+    V2,
+}
+
+/// <summary>
+/// Configuration section <c>Influx</c>. Leave <see cref="Url"/> empty to keep readings locally only
+/// (the embedded default); set it to stream every reading to InfluxDB through the durable outbox.
+/// </summary>
+public sealed class InfluxOptions
+{
+    public const string Section = "Influx";
+
+    /// <summary>Server root, e.g. <c>http://influx.lab:8086</c>. Empty: no forwarding.</summary>
+    public string? Url { get; set; }
+
+    public InfluxApi Api { get; set; } = InfluxApi.V1;
+
+    /// <summary>v1 database.</summary>
+    public string? Database { get; set; }
+
+    /// <summary>v1 retention policy (empty: the database default).</summary>
+    public string? RetentionPolicy { get; set; }
+
+    /// <summary>v2 organisation.</summary>
+    public string? Org { get; set; }
+
+    /// <summary>v2 bucket.</summary>
+    public string? Bucket { get; set; }
+
+    /// <summary>v2 token (sent as <c>Authorization: Token ...</c>; never logged).</summary>
+    public string? Token { get; set; }
+
+    /// <summary>v1 user (basic auth; never logged with its password).</summary>
+    public string? Username { get; set; }
+
+    public string? Password { get; set; }
+
+    /// <summary>Timestamp precision of readings: ns (default), us, ms or s.</summary>
+    public string Precision { get; set; } = "ns";
+
+    /// <summary>Points per write request.</summary>
+    public int BatchSize { get; set; } = 5000;
+
+    /// <summary>Upper bound on a request body before compression.</summary>
+    public int MaxBatchBytes { get; set; } = 8 << 20;
+
+    /// <summary>How long a first pending reading waits for its batch to fill.</summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Compress request bodies (<c>Content-Encoding: gzip</c>).</summary>
+    public bool Gzip { get; set; } = true;
+
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>First retry delay; doubles per failed attempt (with jitter) up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan MinRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Longest Retry-After the forwarder honours.</summary>
+    public TimeSpan RetryAfterCap { get; set; } = TimeSpan.FromMinutes(5);
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Url);
+}

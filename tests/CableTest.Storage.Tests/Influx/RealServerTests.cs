@@ -1,0 +1,132 @@
+using System.Text;
+using System.Text.Json;
+using CableTest.Protocols.LineProtocol;
+using CableTest.Storage.Influx;
+using CableTest.Storage.Outbox;
+using CableTest.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CableTest.Storage.Tests.Influx;
+
+/// <summary>Readings through the outbox into a real influxd (v1) and VictoriaMetrics (v2 write API).</summary>
+public sealed class RealServerTests
+{
+    private static async Task<(DurableOutbox Outbox, InfluxForwarder Forwarder, HttpClient Http)> StartForwarderAsync(TempDirectory dir, InfluxOptions options)
+    {
+        var outbox = DurableOutbox.Open(new OutboxOptions { Directory = dir.Path }, [InfluxForwarder.ConsumerName], TimeProvider.System, NullLogger.Instance);
+        var http = new HttpClient();
+        var forwarder = new InfluxForwarder(outbox, new InfluxWriteClient(http, options), options, TimeProvider.System, NullLogger<InfluxForwarder>.Instance);
+        await forwarder.StartAsync(default);
+        return (outbox, forwarder, http);
+    }
+
+    /// <summary>A reading 1 ms apart from the next (VictoriaMetrics keeps milliseconds).</summary>
+    private static ReadOnlyMemory<byte> Reading(int i, long baseNs = 1_700_000_000_000_000_000L) => Encoding.UTF8.GetBytes(
+        PointData.Measurement("conductor_resistance").Tag("bench", "b1").Tag("run", "r1").Tag("core", (i % 3 + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Field("resistance_ohm", 0.075 + (i * 1e-7)).Timestamp(baseNs + (i * 1_000_000L), WritePrecision.Ns).ToLineProtocol());
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> what)
+    {
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        while (sw.Elapsed < timeout)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException(what());
+    }
+
+    [Fact]
+    public async Task Influxd_StoppedAndRestartedWhileWriting_EveryReadingPresentExactlyOnce()
+    {
+        await using var influx = new InfluxDbServer();
+        await influx.StartAsync();
+        using var dir = new TempDirectory("outbox");
+        var options = new InfluxOptions
+        {
+            Url = influx.Url,
+            Database = InfluxDbServer.Database,
+            BatchSize = 500,
+            FlushInterval = TimeSpan.FromMilliseconds(50),
+            MinRetryDelay = TimeSpan.FromMilliseconds(50),
+            MaxRetryDelay = TimeSpan.FromMilliseconds(400),
+        };
+        var (outbox, forwarder, http) = await StartForwarderAsync(dir, options);
+        const int total = 3000;
+        try
+        {
+            for (var i = 0; i < total; i++)
+            {
+                await outbox.AppendAsync(Reading(i), WritePrecision.Ns, default);
+                if (i == 1000)
+                {
+                    await influx.StopAsync();
+                }
+
+                if (i == 2000)
+                {
+                    Assert.True(outbox.GetStatus().Depth > 0, "readings must wait in the outbox while influxd is down");
+                    await influx.StartAsync();
+                }
+            }
+
+            await WaitUntilAsync(async () => outbox.GetStatus().Depth == 0, TimeSpan.FromSeconds(60), () => $"outbox not drained: {outbox.GetStatus()}");
+            Assert.Equal(total, await influx.CountAsync("conductor_resistance", "resistance_ohm"));
+            var rows = await influx.QueryAsync("SELECT resistance_ohm FROM conductor_resistance");
+            Assert.Equal(total, rows.Select(r => r[0].GetInt64()).Distinct().Count());
+            Assert.True(outbox.GetStatus().Retried > 0);
+        }
+        finally
+        {
+            await forwarder.StopAsync(default);
+            forwarder.Dispose();
+            http.Dispose();
+            await outbox.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task VictoriaMetrics_V2WriteApi_StoresEveryReading()
+    {
+        await using var vm = new VictoriaMetricsServer();
+        await vm.StartAsync();
+        using var dir = new TempDirectory("outbox");
+        var options = new InfluxOptions
+        {
+            Url = vm.Url,
+            Api = InfluxApi.V2,
+            Org = "lab",
+            Bucket = "cabletest",
+            Token = "not-checked-by-victoria-metrics",
+            FlushInterval = TimeSpan.FromMilliseconds(20),
+        };
+        var (outbox, forwarder, http) = await StartForwarderAsync(dir, options);
+        try
+        {
+            // Recent timestamps: VictoriaMetrics drops samples outside its retention window.
+            var now = TimeProvider.System.GetUtcNow().AddMinutes(-10).ToUnixTime(WritePrecision.Ns);
+            for (var i = 0; i < 300; i++)
+            {
+                await outbox.AppendAsync(Reading(i, now), WritePrecision.Ns, default);
+            }
+
+            await WaitUntilAsync(async () => outbox.GetStatus().Depth == 0, TimeSpan.FromSeconds(30), () => $"outbox not drained: {outbox.GetStatus()}");
+            var series = await vm.ExportAsync("{__name__=\"conductor_resistance_resistance_ohm\"}");
+            var samples = series.Sum(line => JsonDocument.Parse(line).RootElement.GetProperty("values").GetArrayLength());
+            Assert.Equal(3, series.Length); // one series per core
+            Assert.Equal(300, samples);
+        }
+        finally
+        {
+            await forwarder.StopAsync(default);
+            forwarder.Dispose();
+            http.Dispose();
+            await outbox.DisposeAsync();
+        }
+    }
+}
