@@ -5,8 +5,8 @@ public sealed class OutboxOptions
 {
     public const string Section = "Outbox";
 
-    /// <summary>Directory of the journal segments, cursors and quarantine.</summary>
-    public string Directory { get; set; } = "data/outbox";
+    /// <summary>Directory of the journal segments, cursors and quarantine (relative: under DataDirectory).</summary>
+    public string Directory { get; set; } = "outbox";
 
     /// <summary>Bound on the journal's size on disk; appends are refused beyond it.</summary>
     public long MaxBytes { get; set; } = 1L << 30;

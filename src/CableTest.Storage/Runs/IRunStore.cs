@@ -1,0 +1,66 @@
+namespace CableTest.Storage.Runs;
+
+/// <summary>
+/// Durable store of samples, runs, local readings and hash-chained verdicts. SQLite by default;
+/// PostgreSQL when several benches share one store. Every implementation passes the same
+/// behaviour tests (tests/CableTest.Storage.Tests/Runs).
+/// </summary>
+public interface IRunStore
+{
+    /// <summary>"sqlite" or "postgresql".</summary>
+    string Kind { get; }
+
+    /// <summary>Creates or upgrades the schema (idempotent; safe when several benches start at once).</summary>
+    Task MigrateAsync(CancellationToken cancellationToken);
+
+    Task<bool> PingAsync(CancellationToken cancellationToken);
+
+    /// <summary>Adds a sample; false when the id exists already (nothing changed).</summary>
+    Task<bool> TryAddSampleAsync(SampleRecord sample, CancellationToken cancellationToken);
+
+    Task<SampleRecord?> GetSampleAsync(string sampleId, CancellationToken cancellationToken);
+
+    /// <summary>Inserts or replaces a run's persisted state.</summary>
+    Task SaveRunAsync(RunRecord run, CancellationToken cancellationToken);
+
+    Task<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken);
+
+    /// <summary>Runs newest first, optionally of one sample or in some states; paged by start time and id.</summary>
+    Task<IReadOnlyList<RunRecord>> ListRunsAsync(string? sampleId, IReadOnlyCollection<string>? states, int limit, int offset, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes StartRun idempotent: records that <paramref name="requestId"/> started <paramref name="runId"/>,
+    /// or returns the run an earlier call with the same request id started.
+    /// </summary>
+    Task<string> ClaimStartRequestAsync(string requestId, string runId, CancellationToken cancellationToken);
+
+    /// <summary>Appends a verdict at the end of the feed and the hash chain.</summary>
+    Task<StoredVerdict> AppendVerdictAsync(NewVerdict verdict, CancellationToken cancellationToken);
+
+    Task<StoredVerdict?> GetVerdictByIdAsync(string verdictId, CancellationToken cancellationToken);
+
+    Task<StoredVerdict?> GetVerdictByRunAsync(string runId, CancellationToken cancellationToken);
+
+    /// <summary>The newest verdict of a sample.</summary>
+    Task<StoredVerdict?> GetLatestVerdictBySampleAsync(string sampleId, CancellationToken cancellationToken);
+
+    Task<VerdictPage> ListVerdictsAsync(VerdictQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Verdicts with sequence &gt; <paramref name="afterSequence"/>, in order.</summary>
+    Task<IReadOnlyList<StoredVerdict>> ReadVerdictsAfterAsync(long afterSequence, int max, CancellationToken cancellationToken);
+
+    Task<long> GetLastSequenceAsync(CancellationToken cancellationToken);
+
+    /// <summary>Moves a subscriber's acknowledgement forward (never backwards); returns the stored value.</summary>
+    Task<long> AcknowledgeAsync(string subscriber, long upToSequence, CancellationToken cancellationToken);
+
+    Task<long> GetAcknowledgedAsync(string subscriber, CancellationToken cancellationToken);
+
+    /// <summary>Recomputes every content hash and chain link, reporting the first broken record.</summary>
+    Task<ChainVerification> VerifyChainAsync(CancellationToken cancellationToken);
+
+    /// <summary>Stores readings; a reading id seen before is ignored (replays are harmless).</summary>
+    Task AddReadingsAsync(IReadOnlyList<ReadingRecord> readings, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ReadingRecord>> GetReadingsAsync(string runId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,86 @@
+namespace CableTest.Storage.Runs;
+
+/// <summary>
+/// Versioned schema migrations, applied in order at start (portable SQL: SQLite and PostgreSQL).
+/// A migration is never edited once released: add the next version instead.
+/// </summary>
+internal static class Migrations
+{
+    public sealed record Migration(int Version, string Description, string[] Statements);
+
+    public static readonly Migration[] All =
+    [
+        new(1, "samples, runs, start requests, hash-chained verdicts, acknowledgements, readings",
+        [
+            """
+            CREATE TABLE samples (
+                sample_id TEXT PRIMARY KEY,
+                lims_order TEXT NOT NULL,
+                json TEXT NOT NULL,
+                registered_at_ms BIGINT NOT NULL)
+            """,
+            """
+            CREATE TABLE runs (
+                run_id TEXT PRIMARY KEY,
+                sample_id TEXT NOT NULL,
+                state TEXT NOT NULL,
+                json TEXT NOT NULL,
+                started_at_ms BIGINT NOT NULL,
+                ended_at_ms BIGINT NULL,
+                updated_at_ms BIGINT NOT NULL)
+            """,
+            "CREATE INDEX runs_by_sample ON runs (sample_id, started_at_ms)",
+            "CREATE INDEX runs_by_state ON runs (state)",
+            """
+            CREATE TABLE start_requests (
+                request_id TEXT PRIMARY KEY,
+                run_id TEXT NOT NULL)
+            """,
+            """
+            CREATE TABLE verdicts (
+                sequence BIGINT PRIMARY KEY,
+                verdict_id TEXT NOT NULL UNIQUE,
+                run_id TEXT NOT NULL,
+                sample_id TEXT NOT NULL,
+                lims_order TEXT NOT NULL,
+                outcome TEXT NOT NULL,
+                standards TEXT NOT NULL,
+                evaluated_at_ms BIGINT NOT NULL,
+                evidence_json TEXT NOT NULL,
+                content_sha256 TEXT NOT NULL,
+                previous_sha256 TEXT NOT NULL,
+                chain_sha256 TEXT NOT NULL)
+            """,
+            "CREATE INDEX verdicts_by_run ON verdicts (run_id)",
+            "CREATE INDEX verdicts_by_sample ON verdicts (sample_id, sequence)",
+            "CREATE INDEX verdicts_by_order ON verdicts (lims_order, sequence)",
+            "CREATE INDEX verdicts_by_time ON verdicts (evaluated_at_ms)",
+            """
+            CREATE TABLE acknowledgements (
+                subscriber TEXT PRIMARY KEY,
+                sequence BIGINT NOT NULL,
+                updated_at_ms BIGINT NOT NULL)
+            """,
+            """
+            CREATE TABLE readings (
+                reading_id TEXT PRIMARY KEY,
+                run_id TEXT NOT NULL,
+                step_id TEXT NOT NULL,
+                core TEXT NOT NULL,
+                instrument_id TEXT NOT NULL,
+                quantity TEXT NOT NULL,
+                value DOUBLE PRECISION NOT NULL,
+                time_unix_ns BIGINT NOT NULL,
+                step_time_s DOUBLE PRECISION NOT NULL)
+            """,
+            "CREATE INDEX readings_by_run ON readings (run_id, time_unix_ns)",
+        ]),
+    ];
+
+    public const string CreateHistory = """
+        CREATE TABLE IF NOT EXISTS schema_migrations (
+            version INTEGER PRIMARY KEY,
+            description TEXT NOT NULL,
+            applied_at_ms BIGINT NOT NULL)
+        """;
+}

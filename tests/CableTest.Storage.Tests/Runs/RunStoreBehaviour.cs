@@ -1,0 +1,186 @@
+using CableTest.Storage.Runs;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CableTest.Storage.Tests.Runs;
+
+/// <summary>The behaviour every run store must have; run against SQLite and PostgreSQL.</summary>
+public abstract class RunStoreBehaviour : IAsyncLifetime
+{
+    protected FakeTimeProvider Time { get; } = new(DateTimeOffset.Parse("2026-11-24T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+
+    protected IRunStore Store { get; private set; } = null!;
+
+    protected abstract Task<IRunStore> CreateStoreAsync();
+
+    /// <summary>Runs raw SQL against the store's database (tamper tests).</summary>
+    protected abstract Task ExecuteSqlAsync(string sql);
+
+    public async Task InitializeAsync()
+    {
+        Store = await CreateStoreAsync();
+        await Store.MigrateAsync(default);
+    }
+
+    public virtual Task DisposeAsync() => Task.CompletedTask;
+
+    private NewVerdict Verdict(string id, string sample = "S1", string outcome = "OUTCOME_PASS", string order = "L-1", params string[] standards) =>
+        new(id, "run-" + id, sample, order, outcome, standards.Length == 0 ? ["IEC 60228:2004 / GB/T 3956-2008"] : standards,
+            Time.GetUtcNow(), $"{{\"verdictId\":\"{id}\",\"outcome\":\"{outcome}\"}}");
+
+    [Fact]
+    public async Task Migrate_Twice_IsIdempotent()
+    {
+        await Store.MigrateAsync(default);
+        Assert.True(await Store.PingAsync(default));
+    }
+
+    [Fact]
+    public async Task Samples_AddTwice_SecondIsRefusedAndFirstKept()
+    {
+        Assert.True(await Store.TryAddSampleAsync(new SampleRecord("S1", "L-1", "{\"a\":1}", Time.GetUtcNow()), default));
+        Assert.False(await Store.TryAddSampleAsync(new SampleRecord("S1", "L-2", "{\"a\":2}", Time.GetUtcNow()), default));
+        var s = await Store.GetSampleAsync("S1", default);
+        Assert.Equal("L-1", s!.LimsOrder);
+        Assert.Null(await Store.GetSampleAsync("nope", default));
+    }
+
+    [Fact]
+    public async Task Runs_SaveUpsertsAndListFiltersByState()
+    {
+        var t = Time.GetUtcNow();
+        await Store.SaveRunAsync(new RunRecord("r1", "S1", "RUNNING", "{}", t, null, t), default);
+        await Store.SaveRunAsync(new RunRecord("r2", "S1", "COMPLETED", "{}", t.AddMinutes(1), t.AddMinutes(2), t), default);
+        await Store.SaveRunAsync(new RunRecord("r1", "S1", "AWAITING_OPERATOR", "{\"x\":1}", t, null, t.AddSeconds(5)), default);
+
+        var r1 = await Store.GetRunAsync("r1", default);
+        Assert.Equal("AWAITING_OPERATOR", r1!.State);
+        Assert.Equal("{\"x\":1}", r1.Json);
+        var active = await Store.ListRunsAsync(null, ["RUNNING", "AWAITING_OPERATOR"], 10, 0, default);
+        Assert.Equal(["r1"], active.Select(r => r.RunId));
+        var all = await Store.ListRunsAsync("S1", null, 10, 0, default);
+        Assert.Equal(["r2", "r1"], all.Select(r => r.RunId));
+    }
+
+    [Fact]
+    public async Task StartRequests_SameRequestId_ReturnsTheFirstRun()
+    {
+        Assert.Equal("run-a", await Store.ClaimStartRequestAsync("req-1", "run-a", default));
+        Assert.Equal("run-a", await Store.ClaimStartRequestAsync("req-1", "run-b", default));
+        Assert.Equal("run-c", await Store.ClaimStartRequestAsync("req-2", "run-c", default));
+    }
+
+    [Fact]
+    public async Task Verdicts_GetSequentialSequencesAndChainedHashes()
+    {
+        var a = await Store.AppendVerdictAsync(Verdict("v1"), default);
+        var b = await Store.AppendVerdictAsync(Verdict("v2"), default);
+
+        Assert.Equal(1, a.Sequence);
+        Assert.Equal(2, b.Sequence);
+        Assert.Equal("", a.PreviousSha256);
+        Assert.Equal(a.ChainSha256, b.PreviousSha256);
+        Assert.Equal(VerdictHashing.ContentHash(b.EvidenceJson), b.ContentSha256);
+        static string Key(StoredVerdict? v) => v is null ? "" : $"{v.Sequence}|{v.VerdictId}|{v.RunId}|{v.Outcome}|{string.Join(',', v.Standards)}|{v.EvaluatedAt:O}|{v.ContentSha256}|{v.ChainSha256}";
+        Assert.Equal(Key(b), Key(await Store.GetVerdictByIdAsync("v2", default)));
+        Assert.Equal(Key(b), Key(await Store.GetVerdictByRunAsync("run-v2", default)));
+        Assert.Equal(Key(b), Key(await Store.GetLatestVerdictBySampleAsync("S1", default)));
+        Assert.Equal(2, await Store.GetLastSequenceAsync(default));
+    }
+
+    [Fact]
+    public async Task Verdicts_ConcurrentAppends_StayGapFreeAndChained()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Store.AppendVerdictAsync(Verdict("c" + i), default)));
+        var all = await Store.ReadVerdictsAfterAsync(0, 100, default);
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), all.Select(v => v.Sequence));
+        Assert.True((await Store.VerifyChainAsync(default)).Intact);
+    }
+
+    [Fact]
+    public async Task Verdicts_ListFiltersAndPages()
+    {
+        await Store.AppendVerdictAsync(Verdict("v1", "S1", "OUTCOME_PASS", "L-1"), default);
+        Time.Advance(TimeSpan.FromHours(1));
+        await Store.AppendVerdictAsync(Verdict("v2", "S2", "OUTCOME_FAIL", "L-1", "IEC 60227-3 / GB/T 5023.3-2008"), default);
+        Time.Advance(TimeSpan.FromHours(1));
+        await Store.AppendVerdictAsync(Verdict("v3", "S3", "OUTCOME_FAIL", "L-2"), default);
+
+        var fails = await Store.ListVerdictsAsync(new VerdictQuery { Outcomes = ["OUTCOME_FAIL"] }, default);
+        Assert.Equal(["v2", "v3"], fails.Verdicts.Select(v => v.VerdictId));
+        var order = await Store.ListVerdictsAsync(new VerdictQuery { LimsOrder = "L-1" }, default);
+        Assert.Equal(["v1", "v2"], order.Verdicts.Select(v => v.VerdictId));
+        var std = await Store.ListVerdictsAsync(new VerdictQuery { Standard = "60227" }, default);
+        Assert.Equal(["v2"], std.Verdicts.Select(v => v.VerdictId));
+        var window = await Store.ListVerdictsAsync(new VerdictQuery
+        {
+            EvaluatedFrom = Time.GetUtcNow().AddMinutes(-90),
+            EvaluatedTo = Time.GetUtcNow(),
+        }, default);
+        Assert.Equal(["v2"], window.Verdicts.Select(v => v.VerdictId));
+
+        var page1 = await Store.ListVerdictsAsync(new VerdictQuery { PageSize = 2 }, default);
+        Assert.Equal(["v1", "v2"], page1.Verdicts.Select(v => v.VerdictId));
+        Assert.Equal(2, page1.NextAfterSequence);
+        var page2 = await Store.ListVerdictsAsync(new VerdictQuery { PageSize = 2, AfterSequence = page1.NextAfterSequence!.Value }, default);
+        Assert.Equal(["v3"], page2.Verdicts.Select(v => v.VerdictId));
+        Assert.Null(page2.NextAfterSequence);
+    }
+
+    [Fact]
+    public async Task Acknowledgements_NeverMoveBackwards()
+    {
+        Assert.Equal(0, await Store.GetAcknowledgedAsync("lims", default));
+        Assert.Equal(5, await Store.AcknowledgeAsync("lims", 5, default));
+        Assert.Equal(5, await Store.AcknowledgeAsync("lims", 3, default));
+        Assert.Equal(7, await Store.AcknowledgeAsync("lims", 7, default));
+        Assert.Equal(0, await Store.GetAcknowledgedAsync("other", default));
+    }
+
+    [Fact]
+    public async Task VerifyChain_EditedEvidence_IsDetectedAtThatRecord()
+    {
+        for (var i = 1; i <= 5; i++)
+        {
+            await Store.AppendVerdictAsync(Verdict("v" + i), default);
+        }
+
+        Assert.True((await Store.VerifyChainAsync(default)).Intact);
+        await ExecuteSqlAsync("UPDATE verdicts SET evidence_json = REPLACE(evidence_json, 'OUTCOME_PASS', 'OUTCOME_FAIL') WHERE sequence = 3");
+
+        var result = await Store.VerifyChainAsync(default);
+        Assert.False(result.Intact);
+        Assert.Equal(3, result.FirstBrokenSequence);
+        Assert.Contains("evidence", result.Detail);
+    }
+
+    [Fact]
+    public async Task VerifyChain_RecomputedHashButBrokenLink_IsDetected()
+    {
+        for (var i = 1; i <= 3; i++)
+        {
+            await Store.AppendVerdictAsync(Verdict("v" + i), default);
+        }
+
+        // A tamperer who recomputes the content hash still breaks the chain hash.
+        var forged = "{\"verdictId\":\"v2\",\"outcome\":\"OUTCOME_FAIL\"}";
+        await ExecuteSqlAsync($"UPDATE verdicts SET evidence_json = '{forged}', content_sha256 = '{VerdictHashing.ContentHash(forged)}' WHERE sequence = 2");
+        var result = await Store.VerifyChainAsync(default);
+        Assert.False(result.Intact);
+        Assert.Equal(2, result.FirstBrokenSequence);
+
+        await ExecuteSqlAsync("DELETE FROM verdicts WHERE sequence = 2");
+        Assert.Equal(2, (await Store.VerifyChainAsync(default)).FirstBrokenSequence);
+    }
+
+    [Fact]
+    public async Task Readings_AddedTwice_StoredOnce_InTimeOrder()
+    {
+        var readings = Enumerable.Range(0, 5).Select(i => new ReadingRecord($"rd{i}", "run1", "step1", "1", "ohm-1", "resistance_ohm", 0.07 + i, 1_700_000_000_000_000_000L - i, i)).ToList();
+        await Store.AddReadingsAsync(readings, default);
+        await Store.AddReadingsAsync(readings, default);
+        var back = await Store.GetReadingsAsync("run1", default);
+        Assert.Equal(5, back.Count);
+        Assert.Equal("rd4", back[0].ReadingId);
+        Assert.Equal(readings[2], back.Single(r => r.ReadingId == "rd2"));
+    }
+}
