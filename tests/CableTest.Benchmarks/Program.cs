@@ -1,3 +1,16 @@
 using BenchmarkDotNet.Running;
+using CableTest.Benchmarks.Storage;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Custom end-to-end drivers (used by bench/*/run.sh, compared with ../shared/peers in the same run);
+// everything else goes to BenchmarkDotNet.
+return args.FirstOrDefault() switch
+{
+    "influx-e2e" => await InfluxEndToEnd.RunAsync(args[1..]),
+    _ => Run(args),
+};
+
+static int Run(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(LineProtocolBenchmarks).Assembly).Run(args);
+    return 0;
+}

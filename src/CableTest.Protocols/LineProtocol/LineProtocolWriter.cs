@@ -158,21 +158,34 @@ public sealed class LineProtocolWriter(IBufferWriter<byte> output)
         StringField,
     }
 
+    private static readonly SearchValues<char> MeasurementSpecials = SearchValues.Create(", ");
+    private static readonly SearchValues<char> KeySpecials = SearchValues.Create(", =");
+    private static readonly SearchValues<char> StringSpecials = SearchValues.Create("\"\\");
+
     private void WriteEscaped(ReadOnlySpan<char> text, EscapeSet set)
     {
+        var specials = set switch
+        {
+            EscapeSet.Measurement => MeasurementSpecials,
+            EscapeSet.Key => KeySpecials,
+            _ => StringSpecials,
+        };
+
+        // Fast path: nothing to escape and pure ASCII (tags and keys almost always are).
+        if (!text.ContainsAny(specials) && System.Text.Ascii.IsValid(text))
+        {
+            var fast = output.GetSpan(text.Length);
+            System.Text.Ascii.FromUtf16(text, fast, out var written);
+            output.Advance(written);
+            return;
+        }
+
         // Worst case: every char escaped and 3 UTF-8 bytes per char.
         var span = output.GetSpan((text.Length * 4) + 1);
         var at = 0;
         foreach (var rune in EnumerateRunes(text))
         {
-            var c = rune.Value;
-            var escape = set switch
-            {
-                EscapeSet.Measurement => c is ',' or ' ',
-                EscapeSet.Key => c is ',' or '=' or ' ',
-                _ => c is '"' or '\\',
-            };
-            if (escape)
+            if (rune.IsBmp && specials.Contains((char)rune.Value))
             {
                 span[at++] = (byte)'\\';
             }
