@@ -34,6 +34,9 @@ public interface IRunStore
     /// </summary>
     Task<string> ClaimStartRequestAsync(string requestId, string runId, CancellationToken cancellationToken);
 
+    /// <summary>Signalled after every verdict this store instance appends (live tails wait on it).</summary>
+    VerdictFeedSignal VerdictAppended { get; }
+
     /// <summary>Appends a verdict at the end of the feed and the hash chain.</summary>
     Task<StoredVerdict> AppendVerdictAsync(NewVerdict verdict, CancellationToken cancellationToken);
 

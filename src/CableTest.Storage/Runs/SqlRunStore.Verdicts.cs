@@ -7,6 +7,8 @@ public abstract partial class SqlRunStore
     private const string VerdictColumns =
         "sequence, verdict_id, run_id, sample_id, lims_order, outcome, standards, evaluated_at_ms, evidence_json, content_sha256, previous_sha256, chain_sha256";
 
+    public VerdictFeedSignal VerdictAppended { get; } = new();
+
     public async Task<StoredVerdict> AppendVerdictAsync(NewVerdict verdict, CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -41,6 +43,7 @@ public abstract partial class SqlRunStore
         }
 
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        VerdictAppended.Publish(sequence);
         return stored;
     }
 

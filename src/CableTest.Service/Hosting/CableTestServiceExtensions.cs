@@ -1,0 +1,58 @@
+using CableTest.Service.Security;
+using CableTest.Storage;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace CableTest.Service.Hosting;
+
+/// <summary>
+/// The service's composition: configuration sources, Kestrel (one cleartext port for gRPC and
+/// HTTP/1.1), storage, credentials and roles, gRPC, health, the dashboard's static files and
+/// systemd / Windows service integration. Program.cs calls these and reports configuration errors (<see cref="ConfigurationErrors"/>).
+/// </summary>
+public static class CableTestServiceExtensions
+{
+    /// <summary>Environment variables with this prefix override settings: <c>CABLETEST_Store__Provider=PostgreSql</c>.</summary>
+    public const string EnvironmentPrefix = "CABLETEST_";
+
+    /// <summary>
+    /// A builder reading appsettings.json, appsettings.{Environment}.json (beside the executable),
+    /// ASPNETCORE_/DOTNET_ and CABLETEST_ environment variables, then the command line (last wins).
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
+        builder.Configuration.AddCommandLine(args);
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddCableTestService(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSystemd();
+        builder.Services.AddWindowsService(o => o.ServiceName = "CableTest");
+        KestrelSetup.Configure(builder);
+        builder.AddCableTestStorage();
+        builder.AddCableTestSecurity();
+        builder.AddCableTestGrpc();
+        builder.AddCableTestHealth();
+        builder.Services.AddHostedService<StartupReport>();
+        // Nothing the service issues is protected (no cookies, no antiforgery): keep no key ring.
+        builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        return builder;
+    }
+
+    public static WebApplication MapCableTestService(this WebApplication app)
+    {
+        // The dashboard is static and public; every API call it makes is authorised like any other.
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapCableTestGrpc();
+        return app;
+    }
+}

@@ -1,0 +1,15 @@
+namespace CableTest.Service.Hosting;
+
+/// <summary>
+/// Tags that place a health check under a grpc.health.v1 service name (see
+/// <see cref="HealthHostingExtensions"/>). Tag an instrument check with <see cref="Instruments"/>
+/// and it reports under <c>cabletest.v1.BenchService</c> and the overall "" service.
+/// </summary>
+public static class HealthTags
+{
+    /// <summary>The run store answers (verdicts, runs).</summary>
+    public const string Storage = "storage";
+
+    /// <summary>Bench instruments answer (drivers' own checks).</summary>
+    public const string Instruments = "instruments";
+}
