@@ -16,7 +16,7 @@ internal static class KestrelSetup
     {
         var urls = (builder.Configuration["urls"] ?? DefaultUrl)
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var http1Socket = Path.Combine(Path.GetTempPath(), $"cabletest-http1-{Environment.ProcessId}.sock");
+        var http1Socket = Path.Combine(Path.GetTempPath(), $"cabletest-http1-{Environment.ProcessId}-{Path.GetRandomFileName()}.sock");
 
         // The URLs are bound here, not by the host's default binder.
         builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, "");

@@ -22,7 +22,7 @@ internal sealed partial class StartupReport(
         var auth = authOptions.Value;
         if (auth.AllowAnonymousLoopback)
         {
-            LogAnonymousLoopback(logger, string.Join(", ", auth.AnonymousRoles));
+            LogAnonymousLoopback(logger, string.Join(", ", auth.EffectiveAnonymousRoles));
         }
         else
         {

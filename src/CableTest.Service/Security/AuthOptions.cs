@@ -17,8 +17,14 @@ public sealed class AuthOptions
     /// </summary>
     public bool AllowAnonymousLoopback { get; set; }
 
-    /// <summary>Roles granted to anonymous loopback callers.</summary>
-    public List<string> AnonymousRoles { get; set; } = [.. Roles.All];
+    /// <summary>
+    /// Roles granted to anonymous loopback callers; empty means every role. (Not pre-filled: the
+    /// configuration binder appends to a list's existing items, so a default list could never be narrowed.)
+    /// </summary>
+    public List<string> AnonymousRoles { get; set; } = [];
+
+    /// <summary><see cref="AnonymousRoles"/>, or every role when none are configured.</summary>
+    public IReadOnlyList<string> EffectiveAnonymousRoles => AnonymousRoles.Count > 0 ? AnonymousRoles : Roles.All;
 }
 
 /// <summary>One API key or bearer token and the roles it maps to.</summary>

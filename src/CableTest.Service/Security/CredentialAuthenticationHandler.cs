@@ -39,7 +39,7 @@ internal sealed partial class CredentialAuthenticationHandler(
         var options = authOptions.CurrentValue;
         if (options.AllowAnonymousLoopback && Context.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip))
         {
-            return Task.FromResult(Accept("anonymous-loopback", options.AnonymousRoles, "anonymous-loopback"));
+            return Task.FromResult(Accept("anonymous-loopback", options.EffectiveAnonymousRoles, "anonymous-loopback"));
         }
 
         return Task.FromResult(AuthenticateResult.NoResult());

@@ -1,0 +1,85 @@
+using System.Globalization;
+using CableTest.Service.Hosting;
+using CableTest.Storage.Runs;
+using CableTest.Testing;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CableTest.Service.Tests;
+
+/// <summary>
+/// The real service composition (the same calls as Program.cs) on a real Kestrel, bound to a free
+/// loopback port, with a temp data directory and one API key per role.
+/// </summary>
+public sealed class InProcessService : IAsyncDisposable
+{
+    public const string LimsKey = "lims-key-0123456789abcdef";
+    public const string TechnicianKey = "technician-key-0123456789";
+    public const string EngineerKey = "engineer-key-0123456789ab";
+    public const string EngineerToken = "engineer-bearer-0123456789";
+
+    private readonly TempDirectory data = new("cabletest-svc");
+    private WebApplication? app;
+
+    private InProcessService(int port)
+    {
+        Port = port;
+        Address = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}");
+        Channel = GrpcChannel.ForAddress(Address);
+        Http = new HttpClient { BaseAddress = new Uri(Address) };
+    }
+
+    public int Port { get; }
+
+    public string Address { get; }
+
+    public string DataDirectory => data.Path;
+
+    public GrpcChannel Channel { get; }
+
+    public HttpClient Http { get; }
+
+    public IRunStore Store => app!.Services.GetRequiredService<IRunStore>();
+
+    public static async Task<InProcessService> StartAsync(bool allowAnonymousLoopback, params string[] extraArgs)
+    {
+        var service = new InProcessService(FreeTcpPort.Next());
+        string[] args =
+        [
+            "--urls", service.Address,
+            "--DataDirectory", service.DataDirectory,
+            $"--Auth:AllowAnonymousLoopback={allowAnonymousLoopback}",
+            "--Auth:ApiKeys:0:Name=lims-main", $"--Auth:ApiKeys:0:Secret={LimsKey}", "--Auth:ApiKeys:0:Roles:0=lims",
+            "--Auth:ApiKeys:1:Name=bench-pc", $"--Auth:ApiKeys:1:Secret={TechnicianKey}", "--Auth:ApiKeys:1:Roles:0=technician",
+            "--Auth:ApiKeys:2:Name=eng", $"--Auth:ApiKeys:2:Secret={EngineerKey}", "--Auth:ApiKeys:2:Roles:0=engineer",
+            "--Auth:BearerTokens:0:Name=eng-token", $"--Auth:BearerTokens:0:Secret={EngineerToken}", "--Auth:BearerTokens:0:Roles:0=engineer",
+            "--Grpc:StreamPollInterval=00:00:05",
+            "--Logging:LogLevel:Default=Warning",
+            .. extraArgs,
+        ];
+        var builder = CableTestServiceExtensions.CreateBuilder(args);
+        builder.AddCableTestService();
+        service.app = builder.Build();
+        service.app.MapCableTestService();
+        await service.app.StartAsync();
+        return service;
+    }
+
+    public static Metadata ApiKey(string key) => new() { { "x-api-key", key } };
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        Http.Dispose();
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+
+        data.Dispose();
+    }
+}
