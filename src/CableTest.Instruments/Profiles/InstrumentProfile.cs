@@ -1,0 +1,26 @@
+using CableTest.Instruments.Drivers;
+
+namespace CableTest.Instruments.Profiles;
+
+/// <summary>A driver description loaded from a data file: a new model is a new profile, not new code.</summary>
+/// <param name="Name">Unique profile name (e.g. <c>keysight-34465a</c>, <c>sim-ohm</c>).</param>
+/// <param name="Role">What the instrument does.</param>
+/// <param name="Protocol">"scpi", "modbus-rtu" or "modbus-tcp".</param>
+/// <param name="Source">Model and manual.</param>
+/// <param name="Serial">Factory serial settings, when it has a serial port.</param>
+/// <param name="Scpi">Command set, for SCPI instruments.</param>
+/// <param name="Modbus">Register map, for Modbus instruments.</param>
+/// <param name="File">The data file it came from.</param>
+public sealed record InstrumentProfile(
+    string Name,
+    InstrumentRole Role,
+    string Protocol,
+    ProfileSource Source,
+    SerialDefaults? Serial,
+    ScpiProfile? Scpi,
+    ModbusProfile? Modbus,
+    string File)
+{
+    /// <summary>True for "modbus-rtu" and "modbus-tcp".</summary>
+    public bool IsModbus => Protocol.StartsWith("modbus", StringComparison.Ordinal);
+}

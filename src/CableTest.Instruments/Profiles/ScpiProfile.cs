@@ -1,0 +1,19 @@
+namespace CableTest.Instruments.Profiles;
+
+/// <summary>
+/// SCPI command set of one model. Commands are templates: <c>{name}</c> is replaced by a setting in
+/// invariant NR2/NR3, <c>{name?ON:OFF}</c> picks a text by a boolean setting. A command list runs in order.
+/// </summary>
+/// <param name="WriteTerminator">"\n" or "\r\n".</param>
+/// <param name="TimeoutMs">Reply deadline.</param>
+/// <param name="CheckErrors">Read SYST:ERR? after commands (instruments without an error queue: false).</param>
+/// <param name="Commands">Named command lists (identify, configure, measure, ...).</param>
+/// <param name="Fields">For multi-field replies: field name → 0-based index.</param>
+/// <param name="Codes">Reply text → code name (e.g. the tester's status words "PASS" → "pass").</param>
+public sealed record ScpiProfile(
+    string WriteTerminator,
+    int TimeoutMs,
+    bool CheckErrors,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Commands,
+    IReadOnlyDictionary<string, int> Fields,
+    IReadOnlyDictionary<string, string> Codes);
