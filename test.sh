@@ -22,6 +22,7 @@ declare -A probe=(
   [chromium]=/usr/bin/chromium
   [chromium-driver]=/usr/bin/chromedriver
   [nodejs]=/usr/bin/node
+  [npm]=/usr/bin/npm
 )
 missing=()
 for pkg in "${!probe[@]}"; do

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using CableTest.Testing;
+
+namespace CableTest.Service.Tests.Clients;
+
+/// <summary>
+/// Clients whose gRPC libraries nobody here wrote (Debian's python3-grpcio; npm @grpc/grpc-js with
+/// @grpc/proto-loader) call the real service process: h2c prior knowledge, metadata credentials,
+/// status codes and the wire format must all be what the rest of the world expects.
+/// </summary>
+[Collection(ServiceProcessCollection.Name)]
+public sealed class ForeignClientTests(ServiceProcessFixture service)
+{
+    private static string ClientsDir => RepoPaths.InRepo("tests", "CableTest.Service.Tests", "Clients");
+
+    [Fact]
+    public async Task PythonGrpcio_ListGetEvaluate_AnswersAsTheContractSays()
+    {
+        var python = RequiredTool.FindPythonModule("grpc", "python3-grpcio");
+        var lines = await RunClientAsync(python, [Path.Combine(ClientsDir, "python", "verdict_client.py")]);
+        AssertAnswers(lines);
+    }
+
+    [Fact]
+    public async Task NodeGrpcJs_ListGetEvaluate_AnswersAsTheContractSays()
+    {
+        var node = RequiredTool.Find("node", "nodejs");
+        var nodeDir = Path.Combine(ClientsDir, "node");
+        if (!Directory.Exists(Path.Combine(nodeDir, "node_modules", "@grpc", "grpc-js")))
+        {
+            // The versions are pinned by package-lock.json; npm ci installs exactly those.
+            var npm = RequiredTool.Find("npm", "npm");
+            await using var install = ExternalProcess.Start(npm, ["ci", "--no-audit", "--no-fund"], nodeDir);
+            var exit = await install.WaitForExitAsync(TimeSpan.FromMinutes(5));
+            Assert.True(exit == 0, $"npm ci failed ({exit}):\n{install.Output}");
+        }
+
+        var lines = await RunClientAsync(node, [Path.Combine(nodeDir, "verdict_client.js")]);
+        AssertAnswers(lines);
+    }
+
+    private async Task<Dictionary<string, JsonElement>> RunClientAsync(string program, string[] script)
+    {
+        await using var client = ExternalProcess.Start(program, [.. script, service.Target, InProcessService.LimsKey, service.DescriptorSetPath]);
+        var exit = await client.WaitForExitAsync(TimeSpan.FromSeconds(90));
+        Assert.True(exit == 0, $"{Path.GetFileName(program)} client failed ({exit}):\n{client.Output}\nservice:\n{service.Output}");
+        return client.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(l => l.StartsWith('{'))
+            .Select(l => JsonDocument.Parse(l).RootElement)
+            .ToDictionary(e => e.GetProperty("call").GetString()!, e => e);
+    }
+
+    private void AssertAnswers(Dictionary<string, JsonElement> answers)
+    {
+        var list = answers["ListVerdicts"];
+        Assert.Equal(2, list.GetProperty("count").GetInt32());
+        Assert.Equal([1, 2], list.GetProperty("sequences").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.NotEmpty(list.GetProperty("next_page_token").GetString()!);
+
+        var get = answers["GetVerdict"];
+        Assert.Equal("V-00001", get.GetProperty("verdict_id").GetString());
+        Assert.Equal(1, get.GetProperty("sequence").GetInt32());
+        Assert.Equal("OUTCOME_PASS", get.GetProperty("outcome").GetString());
+        Assert.Equal(service.Stored[0].ContentSha256, get.GetProperty("content_sha256").GetString());
+        Assert.Equal(1, get.GetProperty("tests").GetInt32());
+        Assert.True(get.GetProperty("r20_ohm_per_km").GetDouble() > 0);
+
+        Assert.Equal("NOT_FOUND", answers["GetVerdictMissing"].GetProperty("code").GetString());
+
+        var evaluate = answers["Evaluate"].GetProperty("verdict");
+        Assert.Equal("OUTCOME_PASS", evaluate.GetProperty("outcome").GetString());
+    }
+}
