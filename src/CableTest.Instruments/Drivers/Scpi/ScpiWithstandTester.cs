@@ -1,0 +1,91 @@
+using CableTest.Instruments.Profiles;
+using CableTest.Instruments.Scpi;
+using CableTest.Protocols.Scpi;
+
+namespace CableTest.Instruments.Drivers.Scpi;
+
+/// <summary>
+/// A hipot tester driven by its SCPI profile. The status reply's words are mapped through the profile's
+/// codes (e.g. "PASS" → pass, "TEST" → running); a word the profile does not know is an error, never a pass.
+/// </summary>
+public sealed class ScpiWithstandTester(ScpiSession session, InstrumentProfile profile)
+    : ScpiDriverBase(session, profile, InstrumentRole.WithstandTester), IWithstandTester
+{
+    /// <inheritdoc />
+    public Task ConfigureAsync(WithstandSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        WithstandSettingsValidation.Validate(settings);
+        return RunCommandsAsync("configure", new Dictionary<string, object>
+        {
+            ["dc"] = settings.Kind == WithstandKind.Dc,
+            ["voltage_kv"] = settings.VoltageKv,
+            ["voltage_v"] = settings.VoltageKv * 1000,
+            ["frequency_hz"] = settings.FrequencyHz,
+            ["ramp_up_s"] = settings.RampUp.TotalSeconds,
+            ["dwell_s"] = settings.Dwell.TotalSeconds,
+            ["ramp_down_s"] = settings.RampDown.TotalSeconds,
+            ["leakage_limit_ma"] = settings.LeakageLimitMa,
+            ["leakage_limit_a"] = settings.LeakageLimitMa / 1000,
+            ["arc"] = settings.ArcDetection,
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task StartAsync(CancellationToken cancellationToken) => RunCommandsAsync("start", new Dictionary<string, object>(), cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<WithstandStatus> ReadStatusAsync(CancellationToken cancellationToken)
+    {
+        var reply = await QueryAsync("status", cancellationToken).ConfigureAwait(false);
+        var fields = ScpiReply.Fields(reply);
+        var word = Field(fields, "outcome", reply).Trim().Trim('>').Trim();
+        if (!Scpi.Codes.TryGetValue(word, out var meaning))
+        {
+            throw Bad($"status word \"{word}\" is not in the profile's codes", reply);
+        }
+
+        var voltageV = NumberField(fields, "voltage_v", reply).RequireReading("output voltage");
+        var leakage = NumberField(fields, "leakage_ma", reply).RequireReading("leakage current");
+        var elapsed = NumberField(fields, "elapsed_s", reply).RequireReading("elapsed time");
+        var interlock = Flag(fields, "interlock", reply);
+        var output = Flag(fields, "output", reply);
+        var (state, outcome) = meaning switch
+        {
+            "running" => (WithstandState.Dwell, WithstandOutcome.None),
+            "idle" => (WithstandState.Idle, WithstandOutcome.None),
+            "pass" => (WithstandState.Complete, WithstandOutcome.Pass),
+            "high" => (WithstandState.Stopped, WithstandOutcome.High),
+            "low" => (WithstandState.Stopped, WithstandOutcome.Low),
+            "arc" => (WithstandState.Stopped, WithstandOutcome.Arc),
+            "breakdown" => (WithstandState.Stopped, WithstandOutcome.Breakdown),
+            "interlock" => (WithstandState.Stopped, WithstandOutcome.Interlock),
+            "aborted" => (WithstandState.Stopped, WithstandOutcome.Aborted),
+            _ => throw Bad($"profile maps \"{word}\" to unknown meaning \"{meaning}\"", reply),
+        };
+        var failed = outcome is WithstandOutcome.High or WithstandOutcome.Low or WithstandOutcome.Arc or WithstandOutcome.Breakdown;
+        return new WithstandStatus(state, outcome, voltageV / 1000, leakage, elapsed, failed ? voltageV / 1000 : null, failed ? elapsed : null, interlock, output);
+    }
+
+    /// <inheritdoc />
+    public async Task OutputOffAsync(CancellationToken cancellationToken)
+    {
+        await RunCommandsAsync("stop", new Dictionary<string, object>(), cancellationToken).ConfigureAwait(false);
+        var status = await ReadStatusAsync(cancellationToken).ConfigureAwait(false);
+        if (status.OutputOn)
+        {
+            throw new InstrumentException($"{Profile.Name} on {Session.Line}: output still on after the stop command");
+        }
+    }
+
+    private bool Flag(IReadOnlyList<string> fields, string name, string reply)
+    {
+        var text = Field(fields, name, reply).Trim();
+        return text switch
+        {
+            "1" or "ON" or "CLOSED" => true,
+            "0" or "OFF" or "OPEN" => false,
+            _ => throw Bad($"{name} must be 1/0, ON/OFF or CLOSED/OPEN", reply),
+        };
+    }
+}
