@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# gRPC unary throughput and p50/p99 latency of the real service process over loopback h2c:
+# GetVerdict and ListVerdicts beside an empty call (grpc.health Check "liveness") as the ceiling,
+# with 1, 8 and 64 concurrent callers on one HTTP/2 connection. The benchmark starts the service on a
+# temp data dir seeded with VERDICTS verdicts and stops it at the end.
+# Usage: bench/grpc/run.sh [VERDICTS] [SECONDS_PER_CELL]
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+verdicts=${1:-10000}
+seconds=${2:-5}
+dotnet build "$repo/tests/CableTest.Benchmarks" -c Release -clp:ErrorsOnly -nologo >/dev/null
+exec dotnet "$repo/artifacts/bin/CableTest.Benchmarks/release/CableTest.Benchmarks.dll" grpc-verdicts "$verdicts" "$seconds"

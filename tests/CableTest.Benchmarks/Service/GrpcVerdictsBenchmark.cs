@@ -1,0 +1,187 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using CableTest.Contracts.V1;
+using CableTest.Domain.Verdicts;
+using CableTest.Service.Grpc;
+using CableTest.Service.Grpc.Verdicts;
+using CableTest.Storage.Runs;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+using DomainConductor = CableTest.Domain.Standards.ConductorSpec;
+using DomainInput = CableTest.Domain.Verdicts.ConductorResistanceInput;
+
+namespace CableTest.Benchmarks.Service;
+
+/// <summary>
+/// Unary throughput and latency of the real service process over loopback h2c: GetVerdict (by run
+/// id, random), ListVerdicts (page of 50 with full evidence) and, as the ceiling, grpc.health Check on
+/// the "liveness" service (no check body: the cost of the pipeline, auth and framing alone). One
+/// HTTP/2 connection, 1/8/64 concurrent callers, each for a fixed time; client and service share
+/// the machine. Prints a Markdown table.
+/// </summary>
+internal static class GrpcVerdictsBenchmark
+{
+    private const string ApiKey = "bench-lims-key-0123456789";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var verdicts = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
+        var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+        var duration = TimeSpan.FromSeconds(seconds);
+        var data = Path.Combine(Path.GetTempPath(), $"cabletest-grpc-bench-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(data);
+        try
+        {
+            var seedWatch = Stopwatch.StartNew();
+            await SeedAsync(Path.Combine(data, "cabletest.db"), verdicts);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded {verdicts} verdicts in {seedWatch.Elapsed.TotalSeconds:F1} s"));
+
+            var port = FreePort();
+            using var service = StartService(data, port);
+            using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
+            var health = new Health.HealthClient(channel);
+            var client = new VerdictService.VerdictServiceClient(channel);
+            var headers = new Metadata { { "x-api-key", ApiKey } };
+            await WaitUntilServingAsync(health, service);
+
+            Func<int, Task>[] operations =
+            [
+                _ => health.CheckAsync(new HealthCheckRequest { Service = "liveness" }, headers).ResponseAsync,
+                i => client.GetVerdictAsync(new GetVerdictRequest { RunId = RunId(1 + (i % verdicts)) }, headers).ResponseAsync,
+                i => client.ListVerdictsAsync(new ListVerdictsRequest { PageSize = 50, SampleId = $"S-{i % 7}" }, headers).ResponseAsync,
+            ];
+            string[] names = ["health Check (ceiling)", "GetVerdict", "ListVerdicts (50/page)"];
+
+            Console.WriteLine();
+            Console.WriteLine("| call | clients | calls/s | p50 ms | p99 ms |");
+            Console.WriteLine("|---|---:|---:|---:|---:|");
+            for (var op = 0; op < operations.Length; op++)
+            {
+                foreach (var clients in new[] { 1, 8, 64 })
+                {
+                    await MeasureAsync(operations[op], clients, TimeSpan.FromSeconds(1)); // warm-up
+                    var (rate, p50, p99) = await MeasureAsync(operations[op], clients, duration);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {names[op]} | {clients} | {rate:F0} | {p50:F2} | {p99:F2} |"));
+                }
+            }
+
+            service.Kill(entireProcessTree: true);
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    private static async Task<(double Rate, double P50, double P99)> MeasureAsync(Func<int, Task> call, int clients, TimeSpan duration)
+    {
+        var latencies = new List<double>[clients];
+        var started = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, clients).Select(w => Task.Run(async () =>
+        {
+            var mine = latencies[w] = new List<double>(100_000);
+            var i = w * 7919;
+            while (started.Elapsed < duration)
+            {
+                var t = Stopwatch.GetTimestamp();
+                await call(i++);
+                mine.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            }
+        })).ToArray();
+        await Task.WhenAll(workers);
+        var elapsed = started.Elapsed.TotalSeconds;
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return (all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99));
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
+
+    private static async Task SeedAsync(string dbPath, int count)
+    {
+        var store = new SqliteRunStore(dbPath, TimeProvider.System);
+        await store.MigrateAsync(CancellationToken.None);
+        var epoch = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var conductor = new DomainConductor(1, Domain.Standards.ConductorMaterial.Copper, false, 2.5m);
+        for (var n = 1; n <= count; n++)
+        {
+            var test = VerdictEngine.Default.EvaluateConductorResistance(new DomainInput(conductor, 0.0700m + (n % 50 * 0.0002m), 10m, 20m)).ToProto();
+            test.TestId = "cr-1";
+            test.Core = "1";
+            test.Instruments.Add(new InstrumentIdentity { InstrumentId = "ohmmeter-1", Role = "conductor_resistance_meter", CalibrationDue = "2027-01-31" });
+            var at = Timestamp.FromDateTimeOffset(epoch.AddMinutes(n));
+            var verdict = new Verdict
+            {
+                VerdictId = $"V-{n}", RunId = RunId(n), SampleId = $"S-{n % 7}", LimsOrder = $"LO-{n % 100}", BenchId = "bench-1",
+                OperatorName = "bench", ProductSpec = "GB/T 5023.3 227 IEC 01 (BV) 450/750 V 1x2.5", Outcome = test.Outcome,
+                OutcomeRule = SampleVerdict.Rule, RunStartedAt = at, RunCompletedAt = at, EvaluatedAt = at,
+                CatalogueVersion = VerdictEngine.Default.Catalogue.Version, Tests = { test },
+            };
+            await store.AppendVerdictAsync(VerdictDocument.ToNewVerdict(verdict), CancellationToken.None);
+        }
+    }
+
+    private static string RunId(int n) => string.Create(CultureInfo.InvariantCulture, $"R-{n}");
+
+    private static Process StartService(string data, int port)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "CableTest.Service.dll");
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in new[]
+        {
+            dll, "--urls", $"http://127.0.0.1:{port}", "--DataDirectory", data, "--Auth:AllowAnonymousLoopback=false",
+            "--Auth:ApiKeys:0:Name=bench", $"--Auth:ApiKeys:0:Secret={ApiKey}", "--Auth:ApiKeys:0:Roles:0=lims",
+            "--Logging:LogLevel:Default=Warning",
+        })
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start the service");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                Console.Error.WriteLine("service: " + e.Data);
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitUntilServingAsync(Health.HealthClient health, Process service)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                await health.CheckAsync(new HealthCheckRequest(), deadline: TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(2));
+                return;
+            }
+            catch (RpcException) when (waited.Elapsed < TimeSpan.FromSeconds(60) && !service.HasExited)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
