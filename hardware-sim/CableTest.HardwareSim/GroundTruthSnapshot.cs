@@ -11,6 +11,7 @@ namespace CableTest.HardwareSim;
 /// <param name="OutputVoltageKv">Withstand output voltage.</param>
 /// <param name="InstrumentTimeS">Instrument time since start.</param>
 /// <param name="SelectedCore">Core the leads are on (1-based).</param>
+/// <param name="Cores">Cores of the sample.</param>
 /// <param name="Events">Breakdowns, trips, interlock, sample changes, divergences so far.</param>
 /// <param name="Exchanges">Requests served so far, all devices.</param>
 public sealed record GroundTruthSnapshot(
@@ -24,5 +25,6 @@ public sealed record GroundTruthSnapshot(
     double OutputVoltageKv,
     double InstrumentTimeS,
     int SelectedCore,
+    int Cores,
     IReadOnlyList<string> Events,
     long Exchanges);

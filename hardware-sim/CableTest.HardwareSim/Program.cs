@@ -1,1 +1,1 @@
-return 0;
+return await CableTest.HardwareSim.SimulatorHost.RunAsync(args).ConfigureAwait(false);

@@ -93,7 +93,7 @@ public sealed partial class SimulatedBench
         if (physics is null)
         {
             var replay = Replay!;
-            return new GroundTruthSnapshot(0, 0, 0, 0, 0, false, false, 0, Clock.NowS, 0,
+            return new GroundTruthSnapshot(0, 0, 0, 0, 0, false, false, 0, Clock.NowS, 0, 0,
                 replay.Divergences.Select(d => d.Reason).ToArray(), replay.Answered);
         }
 
@@ -111,6 +111,7 @@ public sealed partial class SimulatedBench
             reading.OutputVoltageV / 1000,
             now,
             physics.SelectedCore,
+            physics.Sample.Cores,
             physics.Events,
             Interlocked.Read(ref exchanges));
     }
