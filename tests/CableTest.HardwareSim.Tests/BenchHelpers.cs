@@ -23,7 +23,9 @@ internal static class BenchHelpers
     public static ModbusTcpMaster Tcp(SimulatedBench bench, IExchangeRecorder? recorder = null, int retries = 0)
     {
         var endpoint = ChannelEndpoint.Parse(bench.Endpoint("withstand_tester", "modbus-tcp").Endpoint);
-        return new ModbusTcpMaster(endpoint.Host!, endpoint.Port, new ModbusMasterOptions { Timeout = TimeSpan.FromMilliseconds(500), Retries = retries }, recorder);
+        var options = new ModbusMasterOptions { Timeout = TimeSpan.FromMilliseconds(500), Retries = retries };
+        options.Units[SimulatedBench.WithstandUnitId] = new ModbusUnitOptions { Name = "withstand_tester" };
+        return new ModbusTcpMaster(endpoint.Host!, endpoint.Port, options, recorder);
     }
 
     public static ModbusRtuMaster Rtu(SimulatedBench bench, IExchangeRecorder? recorder = null, int retries = 0) =>
