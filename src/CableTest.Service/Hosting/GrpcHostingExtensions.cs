@@ -35,6 +35,7 @@ public static class GrpcHostingExtensions
         services.AddGrpcReflection();
         services.AddSingleton(VerdictEngine.Default);
         services.AddSingleton<StandardsService>();
+        services.AddSingleton<VerdictCache>();
         return builder;
     }
 

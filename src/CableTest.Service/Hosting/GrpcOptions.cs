@@ -20,6 +20,9 @@ public sealed class GrpcOptions
     /// <summary>Verdicts read from the store per round trip while streaming a backlog (default 256).</summary>
     public int StreamBatchSize { get; set; } = 256;
 
+    /// <summary>Verdicts kept parsed in memory for reads (0: none). Default 20000 (a few KB each).</summary>
+    public int VerdictCacheSize { get; set; } = 20_000;
+
     /// <summary>Serve grpc.reflection (for grpcurl and dynamic clients; authenticated callers only). Default on.</summary>
     public bool EnableReflection { get; set; } = true;
 }

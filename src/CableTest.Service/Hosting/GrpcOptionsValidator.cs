@@ -30,6 +30,11 @@ internal sealed class GrpcOptionsValidator : IValidateOptions<GrpcOptions>
             errors.Add($"Grpc:StreamBatchSize must be between 1 and 10000 (is {options.StreamBatchSize})");
         }
 
+        if (options.VerdictCacheSize is < 0 or > 1_000_000)
+        {
+            errors.Add($"Grpc:VerdictCacheSize must be between 0 and 1000000 (is {options.VerdictCacheSize})");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -56,6 +56,7 @@ internal static class GrpcVerdictsBenchmark
             ];
             string[] names = ["health Check (ceiling)", "GetVerdict", "ListVerdicts (50/page)"];
 
+            Console.WriteLine("load average before: " + LoadAverage());
             Console.WriteLine();
             Console.WriteLine("| call | clients | calls/s | p50 ms | p99 ms |");
             Console.WriteLine("|---|---:|---:|---:|---:|");
@@ -69,6 +70,8 @@ internal static class GrpcVerdictsBenchmark
                 }
             }
 
+            Console.WriteLine();
+            Console.WriteLine("load average after: " + LoadAverage());
             service.Kill(entireProcessTree: true);
             return 0;
         }
@@ -177,6 +180,10 @@ internal static class GrpcVerdictsBenchmark
             }
         }
     }
+
+    /// <summary>The machine's 1/5/15-minute load (Linux): other work on a 2-core machine moves every figure.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static int FreePort()
     {

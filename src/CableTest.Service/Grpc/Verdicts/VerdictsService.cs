@@ -15,6 +15,7 @@ namespace CableTest.Service.Grpc.Verdicts;
 [Authorize(Policy = Policies.Read)]
 internal sealed partial class VerdictsService(
     IRunStore store,
+    VerdictCache verdicts,
     IOptions<GrpcOptions> options,
     TimeProvider time,
     ILogger<VerdictsService> logger) : VerdictService.VerdictServiceBase
@@ -29,7 +30,7 @@ internal sealed partial class VerdictsService(
             GetVerdictRequest.KeyOneofCase.SampleId => (await store.GetLatestVerdictBySampleAsync(request.SampleId, ct), "verdict for sample", request.SampleId),
             _ => (await store.GetVerdictByIdAsync(request.VerdictId, ct), "verdict", request.VerdictId),
         };
-        return stored is null ? throw new NotFoundException(kind, id) : VerdictDocument.FromStored(stored);
+        return stored is null ? throw new NotFoundException(kind, id) : verdicts.Map(stored);
     }
 
     public override async Task<ListVerdictsResponse> ListVerdicts(ListVerdictsRequest request, ServerCallContext context)
@@ -40,7 +41,7 @@ internal sealed partial class VerdictsService(
         {
             NextPageToken = page.NextAfterSequence is { } next ? PageToken.Create(next, VerdictRequests.Fingerprint(request)) : "",
         };
-        response.Verdicts.AddRange(page.Verdicts.Select(VerdictDocument.FromStored));
+        response.Verdicts.AddRange(page.Verdicts.Select(verdicts.Map));
         return response;
     }
 
@@ -63,7 +64,7 @@ internal sealed partial class VerdictsService(
             var batch = await store.ReadVerdictsAfterAsync(cursor, settings.StreamBatchSize, ct);
             foreach (var stored in batch)
             {
-                await responseStream.WriteAsync(VerdictDocument.FromStored(stored), ct);
+                await responseStream.WriteAsync(verdicts.Map(stored), ct);
                 cursor = stored.Sequence;
             }
 
