@@ -15,6 +15,7 @@ declare -A probe=(
   [socat]=/usr/bin/socat
   [python3-pymodbus]=/usr/lib/python3/dist-packages/pymodbus
   [python3-serial]=/usr/lib/python3/dist-packages/serial
+  [python3-serial-asyncio]=/usr/lib/python3/dist-packages/serial_asyncio
   [python3-grpcio]=/usr/lib/python3/dist-packages/grpc
   [python3-protobuf]=/usr/lib/python3/dist-packages/google/protobuf
   [libmodbus-dev]=/usr/include/modbus/modbus.h

@@ -33,5 +33,6 @@ public static class CliApplication
     private static IEnumerable<Command> Commands(TextWriter output, TextWriter error)
     {
         yield return EvaluateCommand.Create(output, error);
+        yield return ProbeCommand.Create(output, error);
     }
 }

@@ -14,4 +14,7 @@ public static class ExitCodes
 
     /// <summary>The standards catalogue (shipped plus --catalogue-dir) failed to load.</summary>
     public const int Catalogue = 3;
+
+    /// <summary>`probe`: at least one exchange with the instrument failed (timeout, exception reply, broken line).</summary>
+    public const int Communication = 4;
 }

@@ -41,7 +41,7 @@ internal sealed class ExchangeDeadline : IDisposable
         {
             if (!source.TryReset())
             {
-                source.Dispose();
+                // Not disposed: a timer tick already in flight may still call Cancel on it (a no-op now).
                 source = new CancellationTokenSource();
             }
 
@@ -83,8 +83,17 @@ internal sealed class ExchangeDeadline : IDisposable
         CancellationTokenSource toCancel;
         lock (gate)
         {
-            if (time.GetTimestamp() < deadline)
+            if (deadline == long.MaxValue)
             {
+                return; // disarmed: a late tick of an earlier exchange
+            }
+
+            var remaining = deadline - time.GetTimestamp();
+            if (remaining > 0)
+            {
+                // Timers tick on their own (millisecond) clock and can fire a hair before the
+                // timestamp says the deadline passed: wait out the rest instead of losing the deadline.
+                timer.Change(TimeSpan.FromSeconds(Math.Max((double)remaining / time.TimestampFrequency, 0.0001)), Timeout.InfiniteTimeSpan);
                 return;
             }
 

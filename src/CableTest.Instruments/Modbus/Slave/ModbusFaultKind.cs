@@ -18,7 +18,7 @@ public enum ModbusFaultKind
     /// <summary>Do not execute; answer exception <see cref="ModbusFault.ExceptionCode"/>.</summary>
     Exception,
 
-    /// <summary>Send random bytes (as many as the reply would have had) instead of the reply.</summary>
+    /// <summary>Send 0xFF bytes (as many as the reply would have had) instead of the reply: noise no decoder can take for a frame.</summary>
     Garbage,
 
     /// <summary>TCP: answer with another transaction id (a "late" reply). RTU: answer as another unit.</summary>

@@ -151,8 +151,7 @@ public sealed class ModbusRtuSlave
                 total = fault.KeepBytes > 0 ? Math.Min(fault.KeepBytes, total - 1) : total / 2;
                 break;
             case ModbusFaultKind.Garbage:
-                Random.Shared.NextBytes(reply.AsSpan(0, total));
-                reply[0] = (byte)(unit + 1); // never accidentally a valid reply
+                reply.AsSpan(0, total).Fill(0xFF); // line noise that can never pass for a reply
                 break;
         }
 

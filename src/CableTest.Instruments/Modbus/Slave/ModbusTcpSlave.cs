@@ -198,8 +198,7 @@ public sealed class ModbusTcpSlave : IAsyncDisposable
                 total = fault.KeepBytes > 0 ? Math.Min(fault.KeepBytes, total - 1) : total / 2;
                 break;
             case ModbusFaultKind.Garbage:
-                Random.Shared.NextBytes(reply[..total]);
-                reply[2] = 0xFF; // protocol id never 0: framing is visibly lost
+                reply[..total].Fill(0xFF); // protocol id 0xFFFF: framing is visibly lost
                 break;
         }
 

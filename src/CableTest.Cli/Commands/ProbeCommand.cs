@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace CableTest.Cli.Commands;
+
+/// <summary>`cabletest probe ...`: talk to one instrument directly (Modbus now), bypassing the service.</summary>
+internal static class ProbeCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr) =>
+        new("probe", "Talk to an instrument directly (diagnostics)")
+        {
+            ProbeModbusCommand.Create(stdout, stderr),
+        };
+}
