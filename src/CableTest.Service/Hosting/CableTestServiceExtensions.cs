@@ -1,3 +1,4 @@
+using CableTest.Service.Bench;
 using CableTest.Service.Security;
 using CableTest.Storage;
 using Microsoft.AspNetCore.DataProtection;
@@ -35,6 +36,8 @@ public static class CableTestServiceExtensions
         builder.Services.AddSystemd();
         builder.Services.AddWindowsService(o => o.ServiceName = "CableTest");
         KestrelSetup.Configure(builder);
+        // The bench first: its hosted service confirms high voltage off before any other starts.
+        builder.AddCableTestBench();
         builder.AddCableTestStorage();
         builder.AddCableTestSecurity();
         builder.AddCableTestGrpc();
@@ -53,6 +56,7 @@ public static class CableTestServiceExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapCableTestGrpc();
+        app.MapCableTestBench();
         return app;
     }
 }

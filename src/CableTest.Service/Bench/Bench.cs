@@ -1,0 +1,319 @@
+using CableTest.HardwareSim;
+using CableTest.Instruments.Drivers;
+using CableTest.Instruments.Drivers.Modbus;
+using CableTest.Instruments.Drivers.Scpi;
+using CableTest.Instruments.Modbus;
+using CableTest.Instruments.Profiles;
+using CableTest.Instruments.Scpi;
+using CableTest.Storage;
+using CableTest.Transports;
+using Microsoft.Extensions.Options;
+using V1 = CableTest.Contracts.V1;
+
+namespace CableTest.Service.Bench;
+
+/// <summary>
+/// The bench the service drives: one owner per line, a driver per role, the embedded simulator when no
+/// instruments are configured, and the high-voltage safety actions every path ends in.
+/// </summary>
+public sealed partial class Bench : IAsyncDisposable
+{
+    private readonly BenchOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILoggerFactory _loggers;
+    private readonly ILogger<Bench> _logger;
+    private readonly string _dataDirectory;
+    private readonly List<IAsyncDisposable> _lines = [];
+    private readonly Dictionary<InstrumentRole, BenchInstrument> _instruments = [];
+    private readonly SemaphoreSlim _safety = new(1, 1);
+
+    /// <summary>Creates the bench (connected by <see cref="ConnectAsync"/>).</summary>
+    public Bench(IOptions<BenchOptions> options, IConfiguration configuration, TimeProvider time, ILoggerFactory loggers)
+    {
+        _options = options.Value;
+        _time = time;
+        _loggers = loggers;
+        _logger = loggers.CreateLogger<Bench>();
+        _dataDirectory = configuration[StoragePaths.DataDirectoryKey] is { Length: > 0 } d ? d : StoragePaths.DefaultDataDirectory;
+    }
+
+    /// <summary>Where the bench keeps its recordings (and the embedded simulator its links).</summary>
+    public string DataDirectory => _dataDirectory;
+
+    /// <summary>Bench id.</summary>
+    public string BenchId => _options.BenchId;
+
+    /// <summary>"simulated (embedded)" or "instruments".</summary>
+    public string Mode => IsEmbedded ? "simulated (embedded)" : "instruments";
+
+    /// <summary>True when the bench is the in-process simulator.</summary>
+    public bool IsEmbedded => _options.Instruments.Count == 0;
+
+    /// <summary>The embedded simulator, when <see cref="IsEmbedded"/>.</summary>
+    public SimulatedBench? Simulator { get; private set; }
+
+    /// <summary>Every exchange on every line passes through here.</summary>
+    public RecorderRouter Recorder { get; } = new();
+
+    /// <summary>True once connected.</summary>
+    public bool IsConnected { get; private set; }
+
+    /// <summary>The connected instruments.</summary>
+    public IReadOnlyCollection<BenchInstrument> Instruments => _instruments.Values;
+
+    /// <summary>The instrument of a role.</summary>
+    public BenchInstrument Instrument(InstrumentRole role) =>
+        _instruments.TryGetValue(role, out var i) ? i : throw new InvalidOperationException($"bench has no {InstrumentRoles.Name(role)}");
+
+    /// <summary>Micro-ohmmeter.</summary>
+    public IConductorResistanceMeter Meter => (IConductorResistanceMeter)Instrument(InstrumentRole.ConductorResistanceMeter).Driver;
+
+    /// <summary>Megohmmeter.</summary>
+    public IInsulationTester Insulation => (IInsulationTester)Instrument(InstrumentRole.InsulationTester).Driver;
+
+    /// <summary>Hipot tester.</summary>
+    public IWithstandTester Withstand => (IWithstandTester)Instrument(InstrumentRole.WithstandTester).Driver;
+
+    /// <summary>Ambient sensor.</summary>
+    public IAmbientSensor Ambient => (IAmbientSensor)Instrument(InstrumentRole.AmbientSensor).Driver;
+
+    /// <summary>Last known interlock state and output state (from the last status read).</summary>
+    public (bool InterlockClosed, bool OutputOn) LastHighVoltageState { get; private set; }
+
+    /// <summary>Starts the embedded simulator if needed and creates one owner per line and a driver per role.</summary>
+    public async Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        var instruments = _options.Instruments.ToList();
+        if (IsEmbedded)
+        {
+            var directory = Path.Combine(_dataDirectory, "sim");
+            Directory.CreateDirectory(directory);
+            Simulator = await SimulatedBench.StartAsync(new SimulatedBenchOptions
+            {
+                Scenario = _options.Simulator.Scenario,
+                TimeScale = _options.Simulator.TimeScale,
+                Seed = _options.Simulator.Seed,
+                WorkDirectory = directory,
+                LoggerFactory = _loggers,
+            }, cancellationToken).ConfigureAwait(false);
+            instruments = EmbeddedInstruments(Simulator);
+            LogEmbedded(_logger, Simulator.ScenarioName, Simulator.TimeScale, directory);
+        }
+
+        var profiles = _options.ProfileDirectory is { Length: > 0 } dir ? ProfileCatalogue.Load([dir]) : ProfileCatalogue.LoadDefault();
+        var lines = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var configured in instruments)
+        {
+            InstrumentRoles.TryParse(configured.Role, out var role);
+            var profile = profiles.Get(configured.Profile);
+            if (profile.Role != role)
+            {
+                throw new InvalidOperationException($"Bench:Instruments {configured.Id}: profile {profile.Name} is a {InstrumentRoles.Name(profile.Role)}, not a {configured.Role}");
+            }
+
+            if (profile.Source.IsUnverified)
+            {
+                LogUnverifiedProfile(_logger, configured.Id, profile.Name, profile.Source.Manual);
+            }
+
+            var owner = LineOwner(lines, configured.Endpoint, profile, configured.Id);
+            IInstrument driver = (role, owner) switch
+            {
+                (InstrumentRole.ConductorResistanceMeter, ScpiSession s) => new ScpiResistanceMeter(s, profile),
+                (InstrumentRole.InsulationTester, ScpiSession s) => new ScpiInsulationTester(s, profile, _time),
+                (InstrumentRole.WithstandTester, ScpiSession s) => new ScpiWithstandTester(s, profile),
+                (InstrumentRole.WithstandTester, IModbusMaster m) => new ModbusWithstandTester(m, (byte)configured.UnitId, profile),
+                (InstrumentRole.AmbientSensor, IModbusMaster m) => new ModbusAmbientSensor(m, (byte)configured.UnitId, profile),
+                _ => throw new InvalidOperationException($"Bench:Instruments {configured.Id}: no driver for a {configured.Role} over {profile.Protocol}"),
+            };
+            _instruments[role] = new BenchInstrument(configured.Id, role, driver, configured.Endpoint, profile.Protocol, configured.CalibrationCertificate, configured.CalibrationDue);
+        }
+
+        IsConnected = true;
+        foreach (var instrument in _instruments.Values)
+        {
+            try
+            {
+                instrument.Identity = await instrument.Driver.IdentifyAsync(cancellationToken).ConfigureAwait(false);
+                instrument.Seen(_time.GetUtcNow());
+            }
+            catch (Exception e) when (e is CableTest.Instruments.InstrumentException or TransportException)
+            {
+                instrument.Failed(e.Message);
+                LogIdentifyFailed(_logger, instrument.Id, e.Message);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Puts the bench in its safe state: withstand output commanded off and confirmed, insulation tester
+    /// stopped and the sample discharged. Retries; never throws. Returns true when the output is confirmed off.
+    /// </summary>
+    public async Task<bool> MakeSafeAsync(string reason, CancellationToken cancellationToken = default)
+    {
+        if (!IsConnected)
+        {
+            return false;
+        }
+
+        await _safety.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            var confirmed = false;
+            for (var attempt = 1; attempt <= 3 && !confirmed; attempt++)
+            {
+                try
+                {
+                    using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5), _time);
+                    await Withstand.OutputOffAsync(timeout.Token).ConfigureAwait(false);
+                    confirmed = true;
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    LogSafeAttemptFailed(_logger, attempt, reason, e.Message);
+                }
+            }
+
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30), _time);
+                await Insulation.StopAndDischargeAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                LogDischargeFailed(_logger, reason, e.Message);
+            }
+
+            if (confirmed)
+            {
+                LastHighVoltageState = (LastHighVoltageState.InterlockClosed, false);
+                LogSafe(_logger, reason);
+            }
+            else
+            {
+                LogNotSafe(_logger, reason);
+            }
+
+            return confirmed;
+        }
+        finally
+        {
+            _safety.Release();
+        }
+    }
+
+    /// <summary>Notes the last withstand status read.</summary>
+    public void Observe(WithstandStatus status) => LastHighVoltageState = (status.InterlockClosed, status.OutputOn);
+
+    /// <summary>Bench status for the API.</summary>
+    public V1.BenchStatus Status()
+    {
+        var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+        var status = new V1.BenchStatus
+        {
+            BenchId = BenchId,
+            Mode = Mode,
+            InterlockClosed = LastHighVoltageState.InterlockClosed,
+            HighVoltageOn = LastHighVoltageState.OutputOn,
+        };
+        status.Instruments.AddRange(_instruments.Values.OrderBy(i => i.Role).Select(i => i.Status(today)));
+        return status;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var line in _lines)
+        {
+            await line.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (Simulator is not null)
+        {
+            await Simulator.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _safety.Dispose();
+    }
+
+    private object LineOwner(Dictionary<string, object> lines, string endpoint, InstrumentProfile profile, string device)
+    {
+        var key = profile.Protocol + " " + endpoint;
+        if (lines.TryGetValue(key, out var existing))
+        {
+            return existing;
+        }
+
+        var parsed = ChannelEndpoint.Parse(endpoint);
+        var channel = parsed.CreateChannel();
+        object owner;
+        if (profile.Scpi is { } scpi)
+        {
+            var session = new ScpiSession(channel, new ScpiSessionOptions
+            {
+                Device = device,
+                Timeout = TimeSpan.FromMilliseconds(scpi.TimeoutMs),
+                WriteTerminator = scpi.WriteTerminator,
+                CheckErrorsAfterCommand = scpi.CheckErrors,
+            }, Recorder, _time, _loggers.CreateLogger<ScpiSession>());
+            _lines.Add(session);
+            owner = session;
+        }
+        else
+        {
+            var masterOptions = new ModbusMasterOptions { Timeout = TimeSpan.FromMilliseconds(profile.Modbus!.TimeoutMs) };
+            ModbusMaster master = profile.Protocol == "modbus-tcp" && !parsed.IsSerial
+                ? new ModbusTcpMaster(channel, masterOptions, Recorder, _time, _loggers.CreateLogger<ModbusTcpMaster>())
+                : new ModbusRtuMaster(channel, masterOptions, Recorder, _time, _loggers.CreateLogger<ModbusRtuMaster>(), parsed.IsSerial ? parsed.Serial : null);
+            _lines.Add(master);
+            owner = master;
+        }
+
+        lines[key] = owner;
+        return owner;
+    }
+
+    private static List<InstrumentOptions> EmbeddedInstruments(SimulatedBench sim)
+    {
+        var due = new DateOnly(2099, 12, 31);
+        InstrumentOptions From(SimulatedEndpoint e, string id) => new()
+        {
+            Id = id,
+            Role = e.Role,
+            Profile = e.Profile,
+            Endpoint = e.Endpoint,
+            UnitId = Math.Max(1, e.UnitId),
+            CalibrationCertificate = "SIM-" + id,
+            CalibrationDue = due,
+        };
+
+        return
+        [
+            From(sim.Endpoint("conductor_resistance_meter"), "SIM-OHM"),
+            From(sim.Endpoint("insulation_tester"), "SIM-IR"),
+            From(sim.Endpoint("withstand_tester", "modbus-tcp"), "SIM-HV"),
+            From(sim.Endpoint("ambient_sensor"), "SIM-TH"),
+        ];
+    }
+
+    [LoggerMessage(EventId = 4000, Level = LogLevel.Warning, Message = "Embedded default: simulated bench (scenario {Scenario}, time scale {TimeScale}x) on pseudo-terminals under {Directory} and loopback TCP. No real instrument is driven.")]
+    private static partial void LogEmbedded(ILogger logger, string scenario, double timeScale, string directory);
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Instrument {Id} uses profile {Profile}, which is not verified against its manual ({Manual})")]
+    private static partial void LogUnverifiedProfile(ILogger logger, string id, string profile, string manual);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Instrument {Id} did not identify: {Error}")]
+    private static partial void LogIdentifyFailed(ILogger logger, string id, string error);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Error, Message = "Safe state attempt {Attempt} ({Reason}) failed: {Error}")]
+    private static partial void LogSafeAttemptFailed(ILogger logger, int attempt, string reason, string error);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Error, Message = "Insulation tester stop/discharge ({Reason}) failed: {Error}")]
+    private static partial void LogDischargeFailed(ILogger logger, string reason, string error);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Information, Message = "High voltage confirmed off ({Reason})")]
+    private static partial void LogSafe(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Critical, Message = "HIGH VOLTAGE NOT CONFIRMED OFF ({Reason}): check the withstand tester by hand")]
+    private static partial void LogNotSafe(ILogger logger, string reason);
+}

@@ -1,0 +1,34 @@
+using CableTest.Service.Grpc.Bench;
+using CableTest.Service.Hosting;
+using CableTest.Service.Runs;
+using CableTest.Service.Security;
+using Microsoft.Extensions.Options;
+
+namespace CableTest.Service.Bench;
+
+/// <summary>Composition of the bench, the run orchestrator and their endpoints.</summary>
+public static class BenchHostingExtensions
+{
+    /// <summary>Registers the bench first among hosted services, so high voltage is confirmed off before anything else starts.</summary>
+    public static IHostApplicationBuilder AddCableTestBench(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<BenchOptions>().BindConfiguration(BenchOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BenchOptions>, BenchOptionsValidator>();
+        services.AddSingleton<Bench>();
+        services.AddSingleton<RunEventHub>();
+        services.AddSingleton<RunOrchestrator>();
+        services.AddHostedService<BenchHostedService>();
+        services.AddHealthChecks().AddCheck<InstrumentHealthCheck>("instruments", tags: [HealthTags.Instruments]);
+        return builder;
+    }
+
+    /// <summary>Maps bench control (gRPC + JSON), the run event stream for the dashboard, and reports.</summary>
+    public static WebApplication MapCableTestBench(this WebApplication app)
+    {
+        app.MapGrpcService<BenchControlService>();
+        app.MapGet("/events/runs/{runId}", RunEventsEndpoint.StreamAsync).RequireAuthorization(Policies.Read);
+        app.MapGet("/reports/{runId}.html", Reports.ReportEndpoint.RenderAsync).RequireAuthorization(Policies.Read);
+        return app;
+    }
+}

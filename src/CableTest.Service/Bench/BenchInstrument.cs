@@ -1,0 +1,102 @@
+using CableTest.Instruments.Drivers;
+using V1 = CableTest.Contracts.V1;
+
+namespace CableTest.Service.Bench;
+
+/// <summary>One connected instrument: its driver, identity, line and health.</summary>
+public sealed class BenchInstrument(string id, InstrumentRole role, IInstrument driver, string endpoint, string protocol, string certificate, DateOnly? due)
+{
+    private readonly Lock _lock = new();
+    private string _lastError = "";
+    private DateTimeOffset? _lastSeen;
+
+    /// <summary>Configured id.</summary>
+    public string Id { get; } = id;
+
+    /// <summary>Role.</summary>
+    public InstrumentRole Role { get; } = role;
+
+    /// <summary>The driver.</summary>
+    public IInstrument Driver { get; } = driver;
+
+    /// <summary>Line endpoint.</summary>
+    public string Endpoint { get; } = endpoint;
+
+    /// <summary>scpi, modbus-rtu or modbus-tcp.</summary>
+    public string Protocol { get; } = protocol;
+
+    /// <summary>Calibration certificate.</summary>
+    public string Certificate { get; } = certificate;
+
+    /// <summary>Calibration due date, if known.</summary>
+    public DateOnly? Due { get; } = due;
+
+    /// <summary>Identity reported by the instrument (after the first successful identify).</summary>
+    public InstrumentIdentity? Identity { get; set; }
+
+    /// <summary>True when past its due date on <paramref name="today"/>.</summary>
+    public bool IsOverdue(DateOnly today) => Due is { } d && d < today;
+
+    /// <summary>Notes a successful exchange.</summary>
+    public void Seen(DateTimeOffset now)
+    {
+        lock (_lock)
+        {
+            _lastSeen = now;
+            _lastError = "";
+        }
+    }
+
+    /// <summary>Notes a failure.</summary>
+    public void Failed(string error)
+    {
+        lock (_lock)
+        {
+            _lastError = error;
+        }
+    }
+
+    /// <summary>Healthy: seen, and no error since.</summary>
+    public bool Healthy
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _lastSeen is not null && _lastError.Length == 0;
+            }
+        }
+    }
+
+    /// <summary>As the contract shows it.</summary>
+    public V1.InstrumentIdentity ToProto(DateOnly today) => new()
+    {
+        InstrumentId = Id,
+        Role = InstrumentRoles.Name(Role),
+        Manufacturer = Identity?.Manufacturer ?? "",
+        Model = Identity?.Model ?? "",
+        SerialNumber = Identity?.SerialNumber ?? "",
+        Firmware = Identity?.Firmware ?? "",
+        Profile = Driver.ProfileName,
+        CalibrationCertificate = Certificate,
+        CalibrationDue = Due?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+        CalibrationOverdue = IsOverdue(today),
+    };
+
+    /// <summary>Status for the bench view.</summary>
+    public V1.InstrumentStatus Status(DateOnly today)
+    {
+        lock (_lock)
+        {
+            return new V1.InstrumentStatus
+            {
+                Identity = ToProto(today),
+                Endpoint = Endpoint,
+                Protocol = Protocol,
+                Healthy = _lastSeen is not null && _lastError.Length == 0,
+                LastError = _lastError,
+                LastSeen = _lastSeen is { } s ? Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(s) : null,
+            };
+        }
+    }
+}

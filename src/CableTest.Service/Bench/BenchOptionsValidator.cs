@@ -1,0 +1,94 @@
+using CableTest.Instruments.Drivers;
+using CableTest.Transports;
+using Microsoft.Extensions.Options;
+
+namespace CableTest.Service.Bench;
+
+/// <summary>Checks the bench section; every failure names its key.</summary>
+internal sealed class BenchOptionsValidator : IValidateOptions<BenchOptions>
+{
+    public ValidateOptionsResult Validate(string? name, BenchOptions options)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.BenchId))
+        {
+            failures.Add("Bench:BenchId must not be empty");
+        }
+
+        if (options.CalibrationPolicy is not ("block" or "inconclusive"))
+        {
+            failures.Add("Bench:CalibrationPolicy must be block or inconclusive");
+        }
+
+        if (options.PollInterval < TimeSpan.FromMilliseconds(20) || options.PollInterval > TimeSpan.FromSeconds(5))
+        {
+            failures.Add("Bench:PollInterval must be within 20 ms..5 s");
+        }
+
+        if (options.ResistanceReadings is < 1 or > 100)
+        {
+            failures.Add("Bench:ResistanceReadings must be within 1..100");
+        }
+
+        if (options.InsulationTestVoltageV is < 80 or > 500)
+        {
+            failures.Add("Bench:InsulationTestVoltageV must be within 80..500 V (GB/T 3048.5)");
+        }
+
+        if (options.Electrification <= TimeSpan.Zero || options.Electrification > TimeSpan.FromMinutes(10))
+        {
+            failures.Add("Bench:Electrification must be within (0, 10 min]");
+        }
+
+        if (options.Simulator.TimeScale is <= 0 or > 10_000)
+        {
+            failures.Add("Bench:Simulator:TimeScale must be within (0, 10000]");
+        }
+
+        var roles = new HashSet<InstrumentRole>();
+        for (var i = 0; i < options.Instruments.Count; i++)
+        {
+            var instrument = options.Instruments[i];
+            var key = $"Bench:Instruments:{i}";
+            if (string.IsNullOrWhiteSpace(instrument.Id))
+            {
+                failures.Add($"{key}:Id must not be empty");
+            }
+
+            if (!InstrumentRoles.TryParse(instrument.Role, out var role))
+            {
+                failures.Add($"{key}:Role \"{instrument.Role}\" is not conductor_resistance_meter, insulation_tester, withstand_tester or ambient_sensor");
+            }
+            else if (!roles.Add(role))
+            {
+                failures.Add($"{key}:Role {instrument.Role} appears twice");
+            }
+
+            if (string.IsNullOrWhiteSpace(instrument.Profile))
+            {
+                failures.Add($"{key}:Profile must name a profile");
+            }
+
+            try
+            {
+                ChannelEndpoint.Parse(instrument.Endpoint);
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException)
+            {
+                failures.Add($"{key}:Endpoint: {e.Message}");
+            }
+
+            if (instrument.UnitId is < 1 or > 247)
+            {
+                failures.Add($"{key}:UnitId must be within 1..247");
+            }
+        }
+
+        if (options.Instruments.Count > 0 && roles.Count < 4)
+        {
+            failures.Add("Bench:Instruments must name one instrument for each of the four roles");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,108 @@
+using CableTest.Contracts.V1;
+using CableTest.Service.Runs;
+using CableTest.Service.Security;
+using CableTest.Storage.Runs;
+using CableTest.Storage.Outbox;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+
+namespace CableTest.Service.Grpc.Bench;
+
+/// <summary>Bench control: samples, runs, prompts, watching. Thin: maps and delegates to the orchestrator.</summary>
+[Authorize(Policy = Policies.Read)]
+internal sealed class BenchControlService(RunOrchestrator orchestrator, Service.Bench.Bench bench, RunEventHub events, DurableOutbox outbox, IRunStore store, TimeProvider time) : BenchService.BenchServiceBase
+{
+    [Authorize(Policy = Policies.Run)]
+    public override Task<Sample> RegisterSample(RegisterSampleRequest request, ServerCallContext context) =>
+        orchestrator.RegisterSampleAsync(request, context.CancellationToken);
+
+    public override Task<Sample> GetSample(GetSampleRequest request, ServerCallContext context) =>
+        orchestrator.GetSampleAsync(Required(request.SampleId, "sample_id"), context.CancellationToken);
+
+    [Authorize(Policy = Policies.Run)]
+    public override Task<Run> StartRun(StartRunRequest request, ServerCallContext context) =>
+        orchestrator.StartRunAsync(request, context.GetHttpContext().User.Identity?.Name ?? "", context.CancellationToken);
+
+    [Authorize(Policy = Policies.Run)]
+    public override Task<Run> AbortRun(AbortRunRequest request, ServerCallContext context) =>
+        orchestrator.AbortAsync(Required(request.RunId, "run_id"), request.Reason, context.CancellationToken);
+
+    [Authorize(Policy = Policies.Run)]
+    public override Task<Run> AnswerPrompt(AnswerPromptRequest request, ServerCallContext context) =>
+        orchestrator.AnswerPromptAsync(Required(request.RunId, "run_id"), Required(request.PromptId, "prompt_id"), request.Acknowledged,
+            string.IsNullOrWhiteSpace(request.OperatorName) ? context.GetHttpContext().User.Identity?.Name ?? "" : request.OperatorName, context.CancellationToken);
+
+    public override Task<Run> GetRun(GetRunRequest request, ServerCallContext context) =>
+        orchestrator.GetRunAsync(Required(request.RunId, "run_id"), context.CancellationToken);
+
+    public override async Task<ListRunsResponse> ListRuns(ListRunsRequest request, ServerCallContext context)
+    {
+        if (request.PageSize is < 0 or > 500)
+        {
+            throw new RequestValidationException([new FieldViolation("page_size", "must be within 0..500")]);
+        }
+
+        var size = request.PageSize == 0 ? 50 : request.PageSize;
+        var offset = 0;
+        if (request.PageToken.Length > 0 && (!int.TryParse(request.PageToken, System.Globalization.CultureInfo.InvariantCulture, out offset) || offset < 0))
+        {
+            throw new RequestValidationException([new FieldViolation("page_token", "not a token this service issued")]);
+        }
+
+        var runs = await orchestrator.ListRunsAsync(request.SampleId, size + 1, offset, context.CancellationToken).ConfigureAwait(false);
+        var response = new ListRunsResponse();
+        response.Runs.AddRange(runs.Take(size));
+        if (runs.Count > size)
+        {
+            response.NextPageToken = (offset + size).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return response;
+    }
+
+    public override async Task WatchRun(WatchRunRequest request, IServerStreamWriter<RunEvent> responseStream, ServerCallContext context)
+    {
+        var runId = Required(request.RunId, "run_id");
+        if (!double.IsFinite(request.ReadingsPerSecond) || request.ReadingsPerSecond < 0)
+        {
+            throw new RequestValidationException([new FieldViolation("readings_per_second", "must be ≥ 0 (0: every reading)")]);
+        }
+
+        await foreach (var e in RunWatch.EventsAsync(orchestrator, events, runId, request.ReadingsPerSecond, time, context.CancellationToken).ConfigureAwait(false))
+        {
+            await responseStream.WriteAsync(e, context.CancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public override async Task<BenchStatus> GetBenchStatus(GetBenchStatusRequest request, ServerCallContext context)
+    {
+        var status = bench.Status();
+        status.ActiveRunId = orchestrator.ActiveRunId;
+        var o = outbox.GetStatus();
+        status.Outbox = new CableTest.Contracts.V1.OutboxStatus
+        {
+            Depth = (ulong)Math.Max(0, o.Depth),
+            OldestAgeS = o.OldestAge.TotalSeconds,
+            Delivered = (ulong)Math.Max(0, o.Delivered),
+            Retried = (ulong)Math.Max(0, o.Retried),
+            Quarantined = (ulong)Math.Max(0, o.Quarantined),
+            FillRatio = o.FillRatio,
+            Alarm = o.Alarm.ToString().ToLowerInvariant(),
+            Forwarding = o.ConsumerPositions.Count > 0,
+        };
+        status.Store = store.Kind;
+        try
+        {
+            status.StoreHealthy = await store.PingAsync(context.CancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            status.StoreHealthy = false;
+        }
+
+        return status;
+    }
+
+    private static string Required(string value, string field) =>
+        string.IsNullOrWhiteSpace(value) ? throw new RequestValidationException([new FieldViolation(field, "required")]) : value;
+}

@@ -1,0 +1,286 @@
+using System.Globalization;
+using CableTest.Domain.Standards;
+using CableTest.Domain.Verdicts;
+using CableTest.Instruments.Recording;
+using CableTest.Service.Grpc;
+using CableTest.Service.Grpc.Standards;
+using Google.Protobuf.WellKnownTypes;
+using V1 = CableTest.Contracts.V1;
+
+namespace CableTest.Service.Runs;
+
+public sealed partial class RunOrchestrator
+{
+    /// <summary>
+    /// Starts a run on the bench. Idempotent by <c>request_id</c> (a retried start returns the same run).
+    /// Refused with FAILED_PRECONDITION when the bench is busy or, by policy, an instrument is past calibration.
+    /// </summary>
+    public async Task<V1.Run> StartRunAsync(V1.StartRunRequest request, string operatorName, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.SampleId))
+        {
+            throw new RequestValidationException([new FieldViolation("sample_id", "required")]);
+        }
+
+        var parse = new EvaluateRequests(_catalogue);
+        var rule = parse.Rule(request.DecisionRule);
+        var kt = KtMethod.Alpha20;
+        if (!string.IsNullOrEmpty(request.KtMethod) && !KtMethodNames.TryParse(request.KtMethod, out kt))
+        {
+            parse.AddViolation("kt_method", $"must be {KtMethodNames.Alpha20} or {KtMethodNames.Iec60228TableB1}");
+        }
+
+        var voltageKind = request.WithstandVoltageKind switch
+        {
+            "" or "ac" or "AC" => VoltageKind.AC,
+            "dc" or "DC" => VoltageKind.DC,
+            _ => (VoltageKind?)null,
+        };
+        if (voltageKind is null)
+        {
+            parse.AddViolation("withstand_voltage_kind", "must be ac or dc");
+        }
+
+        if (request.Tests.Any(t => t == V1.TestKind.Unspecified || !System.Enum.IsDefined(t)))
+        {
+            parse.AddViolation("tests", "unknown test kind");
+        }
+
+        if (request.RequestId.Length > 128)
+        {
+            parse.AddViolation("request_id", "at most 128 characters");
+        }
+
+        parse.ThrowIfInvalid();
+        if (!_bench.IsConnected)
+        {
+            throw new PreconditionFailedException("bench_not_connected", _bench.BenchId, "the bench is not connected yet");
+        }
+
+        var sample = await GetSampleAsync(request.SampleId, cancellationToken).ConfigureAwait(false);
+        var spec = _catalogue.FindProductSpec(sample.SpecId) ?? throw new PreconditionFailedException("unknown_spec", sample.SpecId, $"sample {sample.SampleId}: product spec {sample.SpecId} is no longer in the catalogue");
+        var resolved = _catalogue.ResolveSample(spec.ProductCode, spec.RatedVoltage.ToString(), (decimal)sample.Conductor.CrossSectionMm2, sample.Cores, sample.Conductor.ConductorClass);
+        if (!resolved.Found)
+        {
+            throw new PreconditionFailedException("sample_not_resolvable", sample.SampleId, resolved.Detail ?? "sample outside its product spec");
+        }
+
+        var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+        var overdue = _bench.Instruments.Where(i => i.IsOverdue(today)).ToList();
+        if (overdue.Count > 0 && _options.CalibrationPolicy == "block")
+        {
+            throw new PreconditionFailedException(RunRefusals.CalibrationOverdue, overdue[0].Id,
+                "calibration overdue: " + string.Join(", ", overdue.Select(i => $"{i.Id} (due {i.Due:yyyy-MM-dd})")));
+        }
+
+        var tests = request.Tests.Count == 0
+            ? [V1.TestKind.ConductorResistance, V1.TestKind.InsulationResistance, V1.TestKind.VoltageWithstand]
+            : request.Tests.Distinct().ToList();
+        var now = _time.GetUtcNow();
+        var runId = "run-" + now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
+        var run = new V1.Run
+        {
+            RunId = runId,
+            SampleId = sample.SampleId,
+            State = V1.RunState.Pending,
+            OperatorName = string.IsNullOrWhiteSpace(request.OperatorName) ? operatorName : request.OperatorName,
+            StartedAt = Timestamp.FromDateTimeOffset(now),
+            DecisionRule = request.DecisionRule ?? new V1.DecisionRule { Kind = V1.DecisionRule.Types.Kind.SimpleAcceptance },
+            KtMethod = kt.ToWireName(),
+            CurrentStep = 0,
+        };
+        run.Steps.Add(Step("ambient", "ambient", "", "Ambient and settling check"));
+        for (var core = 1; core <= sample.Cores && tests.Contains(V1.TestKind.ConductorResistance); core++)
+        {
+            run.Steps.Add(Step($"cr-{core}", "conductor_resistance", Core(core), $"Conductor resistance, core {core}"));
+        }
+
+        for (var core = 1; core <= sample.Cores && tests.Contains(V1.TestKind.InsulationResistance); core++)
+        {
+            run.Steps.Add(Step($"ir-{core}", "insulation_resistance", Core(core), $"Insulation resistance, core {core}"));
+        }
+
+        if (tests.Contains(V1.TestKind.VoltageWithstand))
+        {
+            run.Steps.Add(Step("vw", "voltage_withstand", "all", "Voltage withstand"));
+        }
+
+        run.Steps.Add(Step("evaluate", "evaluate", "", "Evaluation and verdict"));
+        var active = new ActiveRun(run, sample, resolved.Value!, rule, kt, voltageKind!.Value, new CancellationTokenSource());
+        lock (_gate)
+        {
+            if (_active is { } busy)
+            {
+                active.Abort.Dispose();
+                throw new PreconditionFailedException(RunRefusals.BenchBusy, busy.Run.RunId, $"bench busy: run {busy.Run.RunId} is in progress");
+            }
+
+            _active = active;
+        }
+
+        try
+        {
+            if (request.RequestId.Length > 0)
+            {
+                var claimed = await _store.ClaimStartRequestAsync(request.RequestId, runId, cancellationToken).ConfigureAwait(false);
+                if (claimed != runId)
+                {
+                    Release(active);
+                    return await GetRunAsync(claimed, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            await SaveAsync(run, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Release(active);
+            throw;
+        }
+
+        active.Execution = Task.Run(() => ExecuteAsync(active), CancellationToken.None);
+        lock (active.Gate)
+        {
+            return run.Clone();
+        }
+    }
+
+    private void Release(ActiveRun active)
+    {
+        lock (_gate)
+        {
+            if (ReferenceEquals(_active, active))
+            {
+                _active = null;
+            }
+        }
+
+        active.Abort.Dispose();
+    }
+
+    private static V1.RunStep Step(string id, string kind, string core, string title) => new()
+    {
+        StepId = id,
+        Kind = kind,
+        Core = core,
+        Title = title,
+        State = V1.RunStep.Types.State.Pending,
+    };
+
+    private static string Core(int core) => core.ToString(CultureInfo.InvariantCulture);
+
+    private async Task ExecuteAsync(ActiveRun active)
+    {
+        var run = active.Run;
+        var token = active.Abort.Token;
+        RecordingWriter? recording = null;
+        string endReason = "";
+        try
+        {
+            var recordings = Path.Combine(_bench.DataDirectory, "recordings");
+            recording = new RecordingWriter(Path.Combine(recordings, run.RunId + ".jsonl"), run.RunId, _time);
+            _bench.Recorder.Attach(recording);
+            await UpdateAsync(active, r => r.State = V1.RunState.Running).ConfigureAwait(false);
+            LogRunStarted(_logger, run.RunId, run.SampleId, _bench.Mode);
+            for (var i = 0; i < run.Steps.Count; i++)
+            {
+                token.ThrowIfCancellationRequested();
+                var step = run.Steps[i];
+                await UpdateAsync(active, r =>
+                {
+                    r.CurrentStep = i;
+                    step.State = V1.RunStep.Types.State.Running;
+                }).ConfigureAwait(false);
+                await RunStepAsync(active, step, token).ConfigureAwait(false);
+                await UpdateAsync(active, r =>
+                {
+                    step.State = step.Verdict is { } v && v.Outcome is V1.Outcome.Error ? V1.RunStep.Types.State.Failed : V1.RunStep.Types.State.Done;
+                    step.Progress = 1;
+                    step.ClearRemainingS();
+                }).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            endReason = active.AbortReason ?? "aborted";
+            await EndAsync(active, V1.RunState.Aborted, endReason).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            endReason = "stopped by a fault: " + e.Message;
+            LogRunFault(_logger, run.RunId, e);
+            await EndAsync(active, V1.RunState.Incomplete, endReason).ConfigureAwait(false);
+        }
+        finally
+        {
+            var safe = await _bench.MakeSafeAsync($"end of run {run.RunId}").ConfigureAwait(false);
+            if (!safe)
+            {
+                await UpdateAsync(active, r => r.EndReason = (r.EndReason.Length > 0 ? r.EndReason + "; " : "") + "HIGH VOLTAGE NOT CONFIRMED OFF").ConfigureAwait(false);
+            }
+
+            _bench.Recorder.Detach();
+            recording?.Dispose();
+            V1.Run final;
+            lock (active.Gate)
+            {
+                if (run.State is V1.RunState.Running or V1.RunState.AwaitingOperator or V1.RunState.Evaluating or V1.RunState.Pending)
+                {
+                    run.State = V1.RunState.Incomplete;
+                    run.Outcome = V1.Outcome.Incomplete;
+                }
+
+                final = run.Clone();
+            }
+
+            await SaveAsync(final, CancellationToken.None).ConfigureAwait(false);
+            _events.Publish(run.RunId, new V1.RunEvent { Time = Timestamp.FromDateTimeOffset(_time.GetUtcNow()), Snapshot = final });
+            _events.Complete(run.RunId);
+            Release(active);
+            LogRunEnded(_logger, run.RunId, StateName(final.State), final.Outcome.ToString(), final.EndReason);
+        }
+    }
+
+    private Task EndAsync(ActiveRun active, V1.RunState state, string reason) => UpdateAsync(active, r =>
+    {
+        r.State = state;
+        r.Outcome = V1.Outcome.Incomplete;
+        r.EndReason = reason;
+        r.PendingPrompt = null;
+        r.EndedAt = Timestamp.FromDateTimeOffset(_time.GetUtcNow());
+        foreach (var step in r.Steps)
+        {
+            if (step.State == V1.RunStep.Types.State.Running)
+            {
+                step.State = V1.RunStep.Types.State.Failed;
+            }
+            else if (step.State == V1.RunStep.Types.State.Pending)
+            {
+                step.State = V1.RunStep.Types.State.Skipped;
+            }
+        }
+    });
+
+    /// <summary>Applies a change to the run document, stores it and tells the watchers.</summary>
+    private async Task UpdateAsync(ActiveRun active, Action<V1.Run> change)
+    {
+        V1.Run snapshot;
+        lock (active.Gate)
+        {
+            change(active.Run);
+            snapshot = active.Run.Clone();
+        }
+
+        await SaveAsync(snapshot, CancellationToken.None).ConfigureAwait(false);
+        _events.Publish(snapshot.RunId, new V1.RunEvent { Time = Timestamp.FromDateTimeOffset(_time.GetUtcNow()), Snapshot = snapshot });
+    }
+
+    [LoggerMessage(EventId = 4110, Level = LogLevel.Information, Message = "Run {RunId} started for sample {SampleId} on the {Mode} bench")]
+    private static partial void LogRunStarted(ILogger logger, string runId, string sampleId, string mode);
+
+    [LoggerMessage(EventId = 4111, Level = LogLevel.Error, Message = "Run {RunId} stopped by a fault")]
+    private static partial void LogRunFault(ILogger logger, string runId, Exception exception);
+
+    [LoggerMessage(EventId = 4112, Level = LogLevel.Information, Message = "Run {RunId} ended {State} ({Outcome}) {Reason}")]
+    private static partial void LogRunEnded(ILogger logger, string runId, string state, string outcome, string reason);
+}
