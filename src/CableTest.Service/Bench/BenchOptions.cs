@@ -33,6 +33,12 @@ public sealed class BenchOptions
     /// <summary>Electrification time before the insulation reading.</summary>
     public TimeSpan Electrification { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Water-bath temperature for insulation tests whose minimum is tabulated at 70 °C (IEC 60227 / GB/T 5023 types).
+    /// Taken from configuration: the bench has no bath sensor, and the evidence says so.
+    /// </summary>
+    public double WaterBathTemperatureC { get; set; } = 70;
+
     /// <summary>Leakage current trip for the withstand test.</summary>
     public double LeakageLimitMa { get; set; } = 50;
 

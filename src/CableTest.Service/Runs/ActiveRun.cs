@@ -34,4 +34,6 @@ internal sealed class ActiveRun(V1.Run run, V1.Sample sample, SampleRequirements
     public double? AmbientC { get; set; }
 
     public Task? Execution { get; set; }
+
+    public string RequestId { get; set; } = "";
 }

@@ -106,9 +106,18 @@ public sealed partial class RunOrchestrator
         }
 
         run.Steps.Add(Step("evaluate", "evaluate", "", "Evaluation and verdict"));
-        var active = new ActiveRun(run, sample, resolved.Value!, rule, kt, voltageKind!.Value, new CancellationTokenSource());
+        var active = new ActiveRun(run, sample, resolved.Value!, rule, kt, voltageKind!.Value, new CancellationTokenSource()) { RequestId = request.RequestId };
         lock (_gate)
         {
+            if (_active is { } same && request.RequestId.Length > 0 && same.RequestId == request.RequestId)
+            {
+                active.Abort.Dispose();
+                lock (same.Gate)
+                {
+                    return same.Run.Clone();
+                }
+            }
+
             if (_active is { } busy)
             {
                 active.Abort.Dispose();

@@ -99,7 +99,12 @@ public sealed partial class RunOrchestrator
     private async Task InsulationAsync(ActiveRun active, V1.RunStep step, CancellationToken token)
     {
         var core = int.Parse(step.Core, CultureInfo.InvariantCulture);
-        await PromptAsync(active, "connect_core", $"Connect core {core} to the megohmmeter (HV terminal) with the other cores, screen and water bath to earth", core, token).ConfigureAwait(false);
+        var inBath = active.Requirements.Spec.InsulationResistanceType is not null;
+        var testTemperatureC = inBath ? _options.WaterBathTemperatureC : active.AmbientC ?? 20;
+        var where = inBath
+            ? string.Create(CultureInfo.InvariantCulture, $"in the water bath at {_options.WaterBathTemperatureC:0} °C (immersed for the method's time)")
+            : "in air at ambient temperature";
+        await PromptAsync(active, "connect_core", $"Core {core} {where}: connect it to the megohmmeter (HV terminal), the other cores, screen and water to earth", core, token).ConfigureAwait(false);
         var instrument = _bench.Instrument(InstrumentRole.InsulationTester);
         var electrificationS = _options.Electrification.TotalSeconds;
         await _bench.Insulation.ConfigureAsync(new InsulationTesterSettings(_options.InsulationTestVoltageV, _options.Electrification), token).ConfigureAwait(false);
@@ -164,8 +169,8 @@ public sealed partial class RunOrchestrator
                     criterion,
                     (decimal)Math.Round(last.ResistanceOhm / 1e6, 6),
                     (decimal)active.Sample.LengthM,
-                    (decimal)Math.Round(active.AmbientC ?? 20, 2),
-                    (decimal)Math.Round(last.VoltageV, 3),
+                    (decimal)Math.Round(testTemperatureC, 2),
+                    (decimal)Math.Round(Math.Abs(last.VoltageV - _options.InsulationTestVoltageV) <= 0.02 * _options.InsulationTestVoltageV ? _options.InsulationTestVoltageV : last.VoltageV, 3),
                     (decimal)Math.Round(last.ElapsedS, 3),
                     (decimal)(active.Sample.HasConductorDiameterMm ? active.Sample.ConductorDiameterMm : 0),
                     (decimal)(active.Sample.HasInsulationOuterDiameterMm ? active.Sample.InsulationOuterDiameterMm : 0))
@@ -182,6 +187,12 @@ public sealed partial class RunOrchestrator
             if (proto.InsulationResistance is { } evidence)
             {
                 evidence.Curve.AddRange(curve);
+            }
+
+            proto.Warnings.Add(string.Create(CultureInfo.InvariantCulture, $"test voltage judged as the nominal {_options.InsulationTestVoltageV:0} V DC set on the megohmmeter (measured {last?.VoltageV:0.##} V, within 2 %; a larger deviation is judged as measured)"));
+            if (inBath)
+            {
+                proto.Warnings.Add(string.Create(CultureInfo.InvariantCulture, $"test temperature {_options.WaterBathTemperatureC:0.#} °C is the configured water-bath temperature (Bench:WaterBathTemperatureC), not a measured one"));
             }
         }).ConfigureAwait(false);
     }
@@ -276,6 +287,12 @@ public sealed partial class RunOrchestrator
             {
                 Log(active, "output off after the withstand test not confirmed: " + e.Message);
             }
+        }
+
+        if (status.State == WithstandState.Complete && status.Outcome == WithstandOutcome.Pass)
+        {
+            // The tester ran its programmed dwell to the end at voltage: what our polling saw last is only a lower bound.
+            heldS = Math.Max(heldS, dwellS);
         }
 
         var breakdown = status.Outcome is WithstandOutcome.Breakdown or WithstandOutcome.Arc or WithstandOutcome.High;
