@@ -44,6 +44,11 @@ public sealed class InProcessService : IAsyncDisposable
 
     public IRunStore Store => app!.Services.GetRequiredService<IRunStore>();
 
+    public IServiceProvider Services => app!.Services;
+
+    /// <summary>Stops the host (as on SIGTERM) without disposing it, so its state can be inspected.</summary>
+    public Task StopAsync() => app!.StopAsync();
+
     public static async Task<InProcessService> StartAsync(bool allowAnonymousLoopback, params string[] extraArgs)
     {
         var service = new InProcessService(FreeTcpPort.Next());
