@@ -47,7 +47,7 @@ public sealed class ModbusPtyTests
         using var stop = new CancellationTokenSource();
         var loop = slave.RunAsync(stop.Token);
         await using (var master = new ModbusRtuMaster(new UnixTtyChannel(socat.A, new SerialSettings { BaudRate = 19200 }),
-            new ModbusMasterOptions { Timeout = TimeSpan.FromMilliseconds(500), Retries = 0 }))
+            new ModbusMasterOptions { Timeout = TimeSpan.FromSeconds(2), Retries = 0 }))
         {
             Assert.Equal(new ushort[] { 2, 4, 6 }, await master.ReadInputRegistersAsync(1, 0, 3));
             var once = 1;
