@@ -24,10 +24,10 @@ public sealed class InProcessService : IAsyncDisposable
     private readonly TempDirectory data = new("cabletest-svc");
     private WebApplication? app;
 
-    private InProcessService(int port)
+    private InProcessService(int port, string scheme)
     {
         Port = port;
-        Address = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}");
+        Address = string.Create(CultureInfo.InvariantCulture, $"{scheme}://127.0.0.1:{port}");
         Channel = GrpcChannel.ForAddress(Address);
         Http = new HttpClient { BaseAddress = new Uri(Address) };
     }
@@ -49,9 +49,12 @@ public sealed class InProcessService : IAsyncDisposable
     /// <summary>Stops the host (as on SIGTERM) without disposing it, so its state can be inspected.</summary>
     public Task StopAsync() => app!.StopAsync();
 
-    public static async Task<InProcessService> StartAsync(bool allowAnonymousLoopback, params string[] extraArgs)
+    public static Task<InProcessService> StartAsync(bool allowAnonymousLoopback, params string[] extraArgs) =>
+        StartAsync(allowAnonymousLoopback, useHttps: false, extraArgs);
+
+    public static async Task<InProcessService> StartAsync(bool allowAnonymousLoopback, bool useHttps, params string[] extraArgs)
     {
-        var service = new InProcessService(FreeTcpPort.Next());
+        var service = new InProcessService(FreeTcpPort.Next(), useHttps ? "https" : "http");
         string[] args =
         [
             "--urls", service.Address,
