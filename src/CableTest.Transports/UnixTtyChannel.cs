@@ -115,12 +115,49 @@ public sealed class UnixTtyChannel : IByteChannel
 
             if (errno is LibC.EAGAIN or LibC.EINTR)
             {
+                // A reply usually follows a request within a few hundred microseconds: look again a few
+                // times on this thread before handing the wait to the poll thread (a thread hop each way).
+                if (SpinUntilReadable(descriptor))
+                {
+                    continue;
+                }
+
                 await w.WaitReadableAsync(cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
             throw new TransportException($"{Name}: read failed: {LibC.Describe(errno)}", isTransient: true);
         }
+    }
+
+    /// <summary>How long a read looks for bytes on its own thread before parking on the poll thread. Zero disables it.</summary>
+    public TimeSpan SpinBeforeWait { get; init; } = TimeSpan.FromMicroseconds(300);
+
+    private static unsafe bool Readable(FileDescriptor descriptor)
+    {
+        var fd = new LibC.PollFd { Fd = descriptor.Fd, Events = LibC.POLLIN };
+        return LibC.Poll(&fd, 1, 0) > 0;
+    }
+
+    private bool SpinUntilReadable(FileDescriptor descriptor)
+    {
+        if (SpinBeforeWait <= TimeSpan.Zero)
+        {
+            return false;
+        }
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var spinner = default(SpinWait);
+        while (System.Diagnostics.Stopwatch.GetElapsedTime(started) < SpinBeforeWait)
+        {
+            spinner.SpinOnce(sleep1Threshold: -1);
+            if (Readable(descriptor))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
