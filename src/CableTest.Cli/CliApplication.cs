@@ -5,16 +5,15 @@ namespace CableTest.Cli;
 
 /// <summary>
 /// The `cabletest` command line. Each command lives in its own file under Commands/ and is
-/// registered here (evaluate now; run, watch, verdicts, replay, report, verify, sim and probe join
-/// the list the same way).
+/// registered here.
 /// </summary>
 public static class CliApplication
 {
     /// <summary>The root command with every subcommand, writing to <paramref name="output"/> and <paramref name="error"/>.</summary>
-    public static RootCommand BuildRootCommand(TextWriter output, TextWriter error)
+    public static RootCommand BuildRootCommand(TextWriter output, TextWriter error, TextReader? input = null)
     {
         var root = new RootCommand("cabletest: CableTest command line (wire-and-cable test benches)");
-        foreach (var command in Commands(output, error))
+        foreach (var command in Commands(output, error, input ?? Console.In))
         {
             root.Subcommands.Add(command);
         }
@@ -23,16 +22,26 @@ public static class CliApplication
     }
 
     /// <summary>Parses and runs <paramref name="args"/>; returns the exit code (see <see cref="ExitCodes"/>).</summary>
-    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
+        RunAsync(args, output, error, Console.In, cancellationToken);
+
+    /// <summary>As <see cref="RunAsync(string[], TextWriter, TextWriter, CancellationToken)"/>, with prompts answered from <paramref name="input"/>.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TextReader input, CancellationToken cancellationToken = default)
     {
-        var root = BuildRootCommand(output, error);
-        var config = new InvocationConfiguration { Output = output, Error = error };
-        return root.Parse(args).InvokeAsync(config, cancellationToken);
+        var root = BuildRootCommand(output, error, input);
+        // Ctrl+C cancels the action's token; `run` then aborts the run (high voltage off), which may take a few seconds.
+        var config = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = TimeSpan.FromSeconds(20) };
+        var parse = root.Parse(args);
+        var code = await parse.InvokeAsync(config, cancellationToken);
+        // `run` and `watch` exit with 0/1/2 = pass/fail/no verdict: a usage error must not read as a failed cable.
+        return parse.Errors.Count > 0 && code == ExitCodes.Usage && parse.CommandResult.Command.Name is "run" or "watch" ? ExitCodes.NoVerdict : code;
     }
 
-    private static IEnumerable<Command> Commands(TextWriter output, TextWriter error)
+    private static IEnumerable<Command> Commands(TextWriter output, TextWriter error, TextReader input)
     {
         yield return EvaluateCommand.Create(output, error);
         yield return ProbeCommand.Create(output, error);
+        yield return RunCommand.Create(output, error, input);
+        yield return WatchCommand.Create(output, error);
     }
 }

@@ -1,0 +1,35 @@
+using System.CommandLine;
+
+namespace CableTest.Cli.Remote;
+
+/// <summary>Runs a command body against the service, turning communication failures into one message and <see cref="ExitCodes.Service"/>.</summary>
+internal static class RemoteCommand
+{
+    public static async Task<int> RunAsync(string name, ServiceOptions options, ParseResult parse, TextWriter stderr,
+        Func<ServiceConnection, Task<int>> body)
+    {
+        ServiceConnection service;
+        try
+        {
+            service = options.Connect(parse);
+        }
+        catch (UriFormatException e)
+        {
+            await stderr.WriteLineAsync($"cabletest {name}: {e.Message}");
+            return name is "run" or "watch" ? ExitCodes.NoVerdict : ExitCodes.Usage;
+        }
+
+        using (service)
+        {
+            try
+            {
+                return await body(service);
+            }
+            catch (Exception e) when (RemoteErrors.IsRemote(e))
+            {
+                await stderr.WriteLineAsync($"cabletest {name}: {RemoteErrors.Describe(e, service.Address)}");
+                return ExitCodes.Service;
+            }
+        }
+    }
+}
