@@ -39,10 +39,44 @@ public sealed class ForeignClientTests(ServiceProcessFixture service)
         AssertAnswers(lines);
     }
 
-    private async Task<Dictionary<string, JsonElement>> RunClientAsync(string program, string[] script)
+    [Fact]
+    public async Task PythonGrpcio_RunsASampleOnTheSimulatedBench_AndPullsItsVerdict()
     {
-        await using var client = ExternalProcess.Start(program, [.. script, service.Target, InProcessService.LimsKey, service.DescriptorSetPath]);
-        var exit = await client.WaitForExitAsync(TimeSpan.FromSeconds(90));
+        var python = RequiredTool.FindPythonModule("grpc", "python3-grpcio");
+        var answers = await RunClientAsync(python, [Path.Combine(ClientsDir, "python", "run_sample.py")], InProcessService.TechnicianKey, "S-PY");
+        AssertRunSample(answers["RunSample"]);
+    }
+
+    [Fact]
+    public async Task NodeGrpcJs_RunsASampleOnTheSimulatedBench_AndPullsItsVerdict()
+    {
+        var node = RequiredTool.Find("node", "nodejs");
+        var nodeDir = Path.Combine(ClientsDir, "node");
+        if (!Directory.Exists(Path.Combine(nodeDir, "node_modules", "@grpc", "grpc-js")))
+        {
+            var npm = RequiredTool.Find("npm", "npm");
+            await using var install = ExternalProcess.Start(npm, ["ci", "--no-audit", "--no-fund"], nodeDir);
+            var exit = await install.WaitForExitAsync(TimeSpan.FromMinutes(5));
+            Assert.True(exit == 0, $"npm ci failed ({exit}):\n{install.Output}");
+        }
+
+        var answers = await RunClientAsync(node, [Path.Combine(nodeDir, "run_sample.js")], InProcessService.TechnicianKey, "S-JS");
+        AssertRunSample(answers["RunSample"]);
+    }
+
+    private static void AssertRunSample(JsonElement run)
+    {
+        Assert.Equal("RUN_STATE_COMPLETED", run.GetProperty("state").GetString());
+        Assert.Equal("OUTCOME_PASS", run.GetProperty("outcome").GetString());
+        Assert.Equal(3, run.GetProperty("tests").GetInt32());
+        Assert.True(run.GetProperty("prompts").GetInt32() >= 3);
+        Assert.Equal(64, run.GetProperty("content_sha256").GetString()!.Length);
+    }
+
+    private async Task<Dictionary<string, JsonElement>> RunClientAsync(string program, string[] script, string? apiKey = null, params string[] extra)
+    {
+        await using var client = ExternalProcess.Start(program, [.. script, service.Target, apiKey ?? InProcessService.LimsKey, service.DescriptorSetPath, .. extra]);
+        var exit = await client.WaitForExitAsync(TimeSpan.FromSeconds(150));
         Assert.True(exit == 0, $"{Path.GetFileName(program)} client failed ({exit}):\n{client.Output}\nservice:\n{service.Output}");
         return client.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(l => l.StartsWith('{'))

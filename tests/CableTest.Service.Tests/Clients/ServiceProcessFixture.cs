@@ -33,7 +33,7 @@ public sealed class ServiceProcessFixture : IAsyncLifetime
         var store = new SqliteRunStore(Path.Combine(data.Path, "cabletest.db"), TimeProvider.System);
         await store.MigrateAsync(CancellationToken.None);
         Stored = await VerdictSeeds.AppendAsync(store, 1, Seeded);
-        await File.WriteAllBytesAsync(DescriptorSetPath, DescriptorSet(VerdictsReflection.Descriptor, StandardsReflection.Descriptor).ToByteArray());
+        await File.WriteAllBytesAsync(DescriptorSetPath, DescriptorSet(VerdictsReflection.Descriptor, StandardsReflection.Descriptor, BenchReflection.Descriptor).ToByteArray());
 
         var dotnet = RequiredTool.Find("dotnet", "dotnet-sdk");
         process = ExternalProcess.Start(dotnet,
@@ -41,6 +41,8 @@ public sealed class ServiceProcessFixture : IAsyncLifetime
             ServiceProcessTests.ServiceDll, "--urls", $"http://{Target}", "--DataDirectory", data.Path,
             "--Auth:AllowAnonymousLoopback=false",
             "--Auth:ApiKeys:0:Name=lims-main", $"--Auth:ApiKeys:0:Secret={InProcessService.LimsKey}", "--Auth:ApiKeys:0:Roles:0=lims",
+            "--Auth:ApiKeys:1:Name=bench-pc", $"--Auth:ApiKeys:1:Secret={InProcessService.TechnicianKey}", "--Auth:ApiKeys:1:Roles:0=technician",
+            .. Runs.RunOnSimulatedBenchTests.FastBench,
         ]);
         await process.WaitForOutputAsync("Application started", TimeSpan.FromSeconds(60));
     }
