@@ -43,5 +43,9 @@ public static class CliApplication
         yield return ProbeCommand.Create(output, error);
         yield return RunCommand.Create(output, error, input);
         yield return WatchCommand.Create(output, error);
+        yield return VerdictsCommand.Create(output, error);
+        yield return ReportCommand.Create(output, error);
+        yield return VerifyCommand.Create(output, error);
+        yield return SimCommand.Create(output, error);
     }
 }

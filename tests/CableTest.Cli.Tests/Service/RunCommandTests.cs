@@ -1,0 +1,53 @@
+using CableTest.Contracts.V1;
+using Grpc.Net.Client;
+
+namespace CableTest.Cli.Tests.Service;
+
+/// <summary>`run` against the real service on the embedded simulated bench.</summary>
+[Collection(GoodBenchCollection.Name)]
+public sealed class RunCommandTests(GoodBenchFixture bench)
+{
+    [Fact]
+    public void Run_YesOnGoodSample_ExitsZeroWithVerdictTable()
+    {
+        var run = bench.FirstRun;
+        Assert.True(run.Code == ExitCodes.Ok, run.ToString());
+        Assert.Contains("sample S-CLI-GOOD registered", run.Out, StringComparison.Ordinal);
+        Assert.Contains("acknowledged (--yes)", run.Out, StringComparison.Ordinal);
+        Assert.Contains("voltage_withstand", run.Out, StringComparison.Ordinal);
+        Assert.Matches(@"\|\s*conductor_resistance\s*\|\s*1\s*\|\s*pass\s*\|\s*R20 ", run.Out);
+        Assert.Contains("insulation_resistance", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Overall: pass", run.Out, StringComparison.Ordinal);
+        Assert.NotEmpty(run.RunId);
+    }
+
+    [Fact]
+    public async Task Run_SameSampleIdWithOtherValues_ExitsTwoNamingTheDifference()
+    {
+        using var channel = GrpcChannel.ForAddress(bench.Service.Address);
+        var client = new BenchService.BenchServiceClient(channel);
+        await client.RegisterSampleAsync(new RegisterSampleRequest
+        {
+            SampleId = "S-CLI-OTHER", SpecId = "gbt5023.3-227iec01-bv-450/750", CrossSectionMm2 = 2.5, Cores = 1, LengthM = 50, ConductorClass = 1,
+        });
+
+        var result = await CliResult.RunAsync(CliResult.Bv25(bench.Service.Address, "S-CLI-OTHER", "--yes"));
+
+        Assert.True(result.Code == ExitCodes.NoVerdict, result.ToString());
+        Assert.Contains("length: registered 50, given 100", result.Err, StringComparison.Ordinal);
+        Assert.Equal("", result.Out);
+    }
+
+    [Fact]
+    public async Task Run_UnknownSpec_PrintsStatusAndFieldViolations()
+    {
+        var args = CliResult.Bv25(bench.Service.Address, "S-CLI-BADSPEC", "--yes");
+        args[Array.IndexOf(args, "--spec") + 1] = "no-such-spec";
+
+        var result = await CliResult.RunAsync(args);
+
+        Assert.True(result.Code == ExitCodes.NoVerdict, result.ToString());
+        Assert.Contains("InvalidArgument", result.Err, StringComparison.Ordinal);
+        Assert.Contains("  - spec_id: ", result.Err, StringComparison.Ordinal);
+    }
+}
