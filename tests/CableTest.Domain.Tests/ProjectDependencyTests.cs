@@ -15,7 +15,7 @@ public sealed class ProjectDependencyTests
         ["CableTest.Instruments"] = ["CableTest.Domain", "CableTest.Protocols", "CableTest.Transports"],
         ["CableTest.Storage"] = ["CableTest.Domain", "CableTest.Protocols"],
         ["CableTest.HardwareSim"] = ["CableTest.Domain", "CableTest.Protocols", "CableTest.Transports", "CableTest.Instruments", "CableTest.Contracts"],
-        ["CableTest.Cli"] = ["CableTest.Domain", "CableTest.Protocols", "CableTest.Transports", "CableTest.Instruments", "CableTest.Contracts", "CableTest.HardwareSim"],
+        ["CableTest.Cli"] = ["CableTest.Domain", "CableTest.Protocols", "CableTest.Transports", "CableTest.Instruments", "CableTest.Storage", "CableTest.Contracts", "CableTest.HardwareSim"],
         ["CableTest.Service"] = ["CableTest.Domain", "CableTest.Protocols", "CableTest.Transports", "CableTest.Instruments", "CableTest.Storage", "CableTest.Contracts", "CableTest.HardwareSim"],
     };
 
