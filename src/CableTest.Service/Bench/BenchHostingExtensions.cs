@@ -27,6 +27,7 @@ public static class BenchHostingExtensions
     public static WebApplication MapCableTestBench(this WebApplication app)
     {
         app.MapGrpcService<BenchControlService>();
+        app.MapGrpcService<Grpc.Replay.ReplayRunService>();
         app.MapGet("/events/runs/{runId}", RunEventsEndpoint.StreamAsync).RequireAuthorization(Policies.Read);
         app.MapGet("/reports/{runId}.html", Reports.ReportEndpoint.RenderAsync).RequireAuthorization(Policies.Read);
         return app;

@@ -36,4 +36,8 @@ internal sealed class ActiveRun(V1.Run run, V1.Sample sample, SampleRequirements
     public Task? Execution { get; set; }
 
     public string RequestId { get; set; } = "";
+
+    public V1.Outcome? Outcome { get; set; }
+
+    public V1.Verdict? Verdict { get; set; }
 }

@@ -111,7 +111,6 @@ public sealed partial class RunOrchestrator
         {
             if (_active is { } same && request.RequestId.Length > 0 && same.RequestId == request.RequestId)
             {
-                active.Abort.Dispose();
                 lock (same.Gate)
                 {
                     return same.Run.Clone();
@@ -120,7 +119,6 @@ public sealed partial class RunOrchestrator
 
             if (_active is { } busy)
             {
-                active.Abort.Dispose();
                 throw new PreconditionFailedException(RunRefusals.BenchBusy, busy.Run.RunId, $"bench busy: run {busy.Run.RunId} is in progress");
             }
 
@@ -163,8 +161,6 @@ public sealed partial class RunOrchestrator
                 _active = null;
             }
         }
-
-        active.Abort.Dispose();
     }
 
     private static V1.RunStep Step(string id, string kind, string core, string title) => new()
@@ -233,19 +229,33 @@ public sealed partial class RunOrchestrator
             V1.Run final;
             lock (active.Gate)
             {
-                if (run.State is V1.RunState.Running or V1.RunState.AwaitingOperator or V1.RunState.Evaluating or V1.RunState.Pending)
+                if (run.State == V1.RunState.Evaluating && active.Outcome is { } outcome)
+                {
+                    run.State = V1.RunState.Completed;
+                    run.Outcome = outcome;
+                    run.EndedAt = Timestamp.FromDateTimeOffset(_time.GetUtcNow());
+                }
+                else if (run.State is V1.RunState.Running or V1.RunState.AwaitingOperator or V1.RunState.Evaluating or V1.RunState.Pending)
                 {
                     run.State = V1.RunState.Incomplete;
                     run.Outcome = V1.Outcome.Incomplete;
+                    run.EndedAt = Timestamp.FromDateTimeOffset(_time.GetUtcNow());
                 }
 
                 final = run.Clone();
             }
 
-            await SaveAsync(final, CancellationToken.None).ConfigureAwait(false);
-            _events.Publish(run.RunId, new V1.RunEvent { Time = Timestamp.FromDateTimeOffset(_time.GetUtcNow()), Snapshot = final });
-            _events.Complete(run.RunId);
+            // The bench is free before the end is stored or told: whoever sees the end sees a free (and safe) bench.
             Release(active);
+            await SaveAsync(final, CancellationToken.None).ConfigureAwait(false);
+            var ended = Timestamp.FromDateTimeOffset(_time.GetUtcNow());
+            _events.Publish(run.RunId, new V1.RunEvent { Time = ended, Snapshot = final });
+            if (active.Verdict is { } verdict && final.State == V1.RunState.Completed)
+            {
+                _events.Publish(run.RunId, new V1.RunEvent { Time = ended, Verdict = verdict });
+            }
+
+            _events.Complete(run.RunId);
             LogRunEnded(_logger, run.RunId, StateName(final.State), final.Outcome.ToString(), final.EndReason);
         }
     }

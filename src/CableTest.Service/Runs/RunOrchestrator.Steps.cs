@@ -352,13 +352,9 @@ public sealed partial class RunOrchestrator
         verdict.Tests.AddRange(active.Tests);
         var stored = await _store.AppendVerdictAsync(VerdictDocument.ToNewVerdict(verdict), token).ConfigureAwait(false);
         var published = VerdictDocument.FromStored(stored);
-        await UpdateAsync(active, r =>
-        {
-            r.State = V1.RunState.Completed;
-            r.Outcome = outcome;
-            r.EndedAt = Timestamp.FromDateTimeOffset(now);
-        }).ConfigureAwait(false);
-        _events.Publish(active.Run.RunId, new V1.RunEvent { Time = Timestamp.FromDateTimeOffset(now), Verdict = published });
+        // Completed is set once the bench is safe and free again (the run's exit path), not here.
+        active.Outcome = outcome;
+        active.Verdict = published;
     }
 
     private async Task PromptAsync(ActiveRun active, string kind, string message, int core, CancellationToken token)
