@@ -104,12 +104,19 @@ public sealed class HighVoltageSafetyTests(Xunit.Abstractions.ITestOutputHelper 
     }
 
     [Fact]
-    public async Task SigkillMidRun_RestartClosesRunIncomplete_EveryReadingKeptOnce()
+    public async Task InfluxStoppedAndWorkerSigkilledMidRun_RestartClosesRunIncomplete_EveryReadingInInfluxOnce()
     {
         using var data = new TempDirectory("svc-kill");
+        await using var influx = new InfluxDbServer();
+        await influx.StartAsync();
         var dotnet = RequiredTool.Find("dotnet", "dotnet-sdk");
         var port = FreeTcpPort.Next();
-        string[] args = [ServiceProcessTests.ServiceDll, "--urls", $"http://127.0.0.1:{port}", "--DataDirectory", data.Path, .. DwellBench];
+        string[] args =
+        [
+            ServiceProcessTests.ServiceDll, "--urls", $"http://127.0.0.1:{port}", "--DataDirectory", data.Path,
+            "--Influx:Url", influx.Url, "--Influx:Database", InfluxDbServer.Database, "--Influx:FlushInterval=00:00:00.2",
+            .. DwellBench,
+        ];
         var seen = new HashSet<string>(StringComparer.Ordinal);
         string runId;
         await using (var first = ExternalProcess.Start(dotnet, args))
@@ -121,6 +128,7 @@ public sealed class HighVoltageSafetyTests(Xunit.Abstractions.ITestOutputHelper 
             runId = (await bench.StartRunAsync(new StartRunRequest { SampleId = "S-KILL" })).RunId;
             using var watch = bench.WatchRun(new WatchRunRequest { RunId = runId });
             using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+            var influxStopped = false;
             while (await watch.ResponseStream.MoveNext(cts.Token))
             {
                 var e = watch.ResponseStream.Current;
@@ -134,16 +142,25 @@ public sealed class HighVoltageSafetyTests(Xunit.Abstractions.ITestOutputHelper 
                     await bench.AnswerPromptAsync(new AnswerPromptRequest { RunId = runId, PromptId = prompt.PromptId, Acknowledged = true });
                 }
 
+                if (!influxStopped && e.Reading is { StepId: "ir-1" })
+                {
+                    // InfluxDB goes away mid-run: readings keep being taken into the outbox.
+                    await influx.StopAsync();
+                    influxStopped = true;
+                }
+
                 if (e.Reading is { StepId: "vw" } && seen.Count(id => id.Contains("/vw/", StringComparison.Ordinal)) >= 5)
                 {
                     break;
                 }
             }
 
+            Assert.True(influxStopped);
             first.Kill();
         }
 
         Assert.NotEmpty(seen);
+        await influx.StartAsync();
         await using var second = ExternalProcess.Start(dotnet, args);
         await second.WaitForOutputAsync("Application started", TimeSpan.FromSeconds(60));
         using var channel2 = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
@@ -151,29 +168,50 @@ public sealed class HighVoltageSafetyTests(Xunit.Abstractions.ITestOutputHelper 
         var after = await bench2.GetRunAsync(new GetRunRequest { RunId = runId });
         Assert.Equal(RunState.Incomplete, after.State);
         Assert.Contains("high voltage confirmed off at restart", after.EndReason, StringComparison.Ordinal);
-        var status = await bench2.GetBenchStatusAsync(new GetBenchStatusRequest());
-        Assert.False(status.HighVoltageOn);
+        Assert.False((await bench2.GetBenchStatusAsync(new GetBenchStatusRequest())).HighVoltageOn);
 
-        // The journal is forwarded to the local store asynchronously: wait for it to catch up.
+        // Both consumers of the journal catch up after the restart: the local store and InfluxDB.
         var store = Path.Combine(data.Path, "cabletest.db");
-        Assert.True(File.Exists(store));
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        List<string> ids;
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        List<string> local;
+        List<string> inInflux;
         while (true)
         {
-            ids = await ReadingIdsAsync(store, runId);
-            if (seen.IsSubsetOf(ids.Select(ReadingOf)) || deadline.IsCancellationRequested)
+            local = await ReadingIdsAsync(store, runId);
+            inInflux = await InfluxReadingIdsAsync(influx, runId);
+            if ((seen.IsSubsetOf(local.Select(ReadingOf)) && seen.IsSubsetOf(inInflux)) || deadline.IsCancellationRequested)
             {
                 break;
             }
 
-            await Task.Delay(200);
+            await Task.Delay(250);
         }
 
-        Assert.Subset(ids.Select(ReadingOf).ToHashSet(StringComparer.Ordinal), seen);
+        Assert.Subset(local.Select(ReadingOf).ToHashSet(StringComparer.Ordinal), seen);
+        Assert.Subset(inInflux.ToHashSet(StringComparer.Ordinal), seen);
 
-        // One row per reading and quantity: the withstand readings carry exactly voltage and leakage.
-        Assert.All(ids.Where(id => id.Contains("/vw/", StringComparison.Ordinal)).GroupBy(ReadingOf), g => Assert.Equal(2, g.Count()));
+        // None twice in a query: a resend after the kill lands on the same series and timestamp.
+        Assert.Equal(inInflux.Count, inInflux.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(local.Where(id => id.Contains("/vw/", StringComparison.Ordinal)).GroupBy(ReadingOf), g => Assert.Equal(2, g.Count()));
+    }
+
+    private static async Task<List<string>> InfluxReadingIdsAsync(InfluxDbServer influx, string runId)
+    {
+        var ids = new List<string>();
+        foreach (var measurement in new[] { "ambient", "conductor_resistance", "insulation_resistance", "voltage_withstand" })
+        {
+            try
+            {
+                var rows = await influx.QueryAsync($"SELECT \"reading_id\" FROM \"{measurement}\" WHERE \"run\" = '{runId}'");
+                ids.AddRange(rows.Select(r => r[1].GetString()!));
+            }
+            catch (HttpRequestException)
+            {
+                // influxd still starting.
+            }
+        }
+
+        return ids;
     }
 
     private static string ReadingOf(string storedId) => storedId[..storedId.LastIndexOf('/')];
