@@ -96,7 +96,7 @@ public sealed partial class Bench : IAsyncDisposable
                 WorkDirectory = directory,
                 LoggerFactory = _loggers,
             }, cancellationToken).ConfigureAwait(false);
-            instruments = EmbeddedInstruments(Simulator);
+            instruments = EmbeddedInstruments(Simulator, _options.Simulator.CalibrationDue);
             LogEmbedded(_logger, Simulator.ScenarioName, Simulator.TimeScale, directory);
         }
 
@@ -273,9 +273,8 @@ public sealed partial class Bench : IAsyncDisposable
         return owner;
     }
 
-    private static List<InstrumentOptions> EmbeddedInstruments(SimulatedBench sim)
+    private static List<InstrumentOptions> EmbeddedInstruments(SimulatedBench sim, DateOnly due)
     {
-        var due = new DateOnly(2099, 12, 31);
         InstrumentOptions From(SimulatedEndpoint e, string id) => new()
         {
             Id = id,

@@ -9,6 +9,9 @@ public sealed class EmbeddedSimulatorOptions
     /// <summary>Instrument time per wall time: 60 makes a 5-minute dwell take 5 s.</summary>
     public double TimeScale { get; set; } = 60;
 
+    /// <summary>Calibration due date given to the simulated instruments (to rehearse an overdue instrument).</summary>
+    public DateOnly CalibrationDue { get; set; } = new(2099, 12, 31);
+
     /// <summary>Seed of the simulator's randomness.</summary>
     public int Seed { get; set; } = 1;
 }

@@ -138,4 +138,31 @@ public sealed class RunOnSimulatedBenchTests
         var missing = await Assert.ThrowsAsync<RpcException>(() => replay.ReplayRunAsync(new ReplayRunRequest { RunId = "nope" }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, missing.StatusCode);
     }
+
+    [Fact]
+    public async Task CalibrationOverdue_BlockPolicyRefusesTheRun_InconclusivePolicyRunsWithInconclusiveVerdict()
+    {
+        await using (var blocking = await InProcessService.StartAsync(true, [.. FastBench, "--Bench:Simulator:CalibrationDue=2020-01-01"]))
+        {
+            var bench = new BenchService.BenchServiceClient(blocking.Channel);
+            await bench.RegisterSampleAsync(Bv25("S-CAL"));
+            var refused = await Assert.ThrowsAsync<RpcException>(() => bench.StartRunAsync(new StartRunRequest { SampleId = "S-CAL" }).ResponseAsync);
+            Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+            Assert.Contains("calibration overdue", refused.Status.Detail, StringComparison.Ordinal);
+        }
+
+        await using var lenient = await InProcessService.StartAsync(true, [.. FastBench, "--Bench:Simulator:CalibrationDue=2020-01-01", "--Bench:CalibrationPolicy=inconclusive"]);
+        var bench2 = new BenchService.BenchServiceClient(lenient.Channel);
+        await bench2.RegisterSampleAsync(Bv25("S-CAL"));
+        var run = await DriveToEndAsync(bench2, (await bench2.StartRunAsync(new StartRunRequest { SampleId = "S-CAL" })).RunId);
+        Assert.Equal(RunState.Completed, run.State);
+        var verdict = await new VerdictService.VerdictServiceClient(lenient.Channel).GetVerdictAsync(new GetVerdictRequest { RunId = run.RunId });
+        Assert.NotEqual(Outcome.Pass, verdict.Outcome);
+        Assert.All(verdict.Tests, t =>
+        {
+            Assert.Equal(Outcome.Inconclusive, t.Outcome);
+            Assert.Equal("calibration_overdue", t.ReasonCode);
+            Assert.Contains(t.Instruments, i => i.CalibrationOverdue);
+        });
+    }
 }
