@@ -39,12 +39,13 @@ internal static class ModbusLineRate
         var bits = serial.BitsPerCharacter;
         var t35 = baud > 19200 ? 0.00175 : 3.5 * bits / (double)baud;
 
-        // Both directions paced at the line rate; the slave answers after the 3.5-character silence that
-        // tells a real slave the request has ended.
+        // The emulated line paces both directions on the slave's side (the request arrives, and the reply leaves,
+        // at the line rate); the slave answers after the 3.5-character silence that tells a real slave the
+        // request has ended. The master keeps its own 3.5-character guard before each request.
         var paced = new LineRateChannel(pty.Master, serial, new LineRateOptions { ReplyDelay = TimeSpan.FromSeconds(t35) }, TimeProvider.System);
         using var stop = new CancellationTokenSource();
         var slave = new ModbusRtuSlave(paced, new ModbusSlaveProcessor(1, new ModbusDataStore())).RunAsync(stop.Token);
-        await using var master = new ModbusRtuMaster(new LineRateChannel(new UnixTtyChannel(pty.SlavePath, serial), serial, new LineRateOptions(), TimeProvider.System), new ModbusMasterOptions { Timeout = TimeSpan.FromSeconds(2) }, serialSettings: serial);
+        await using var master = new ModbusRtuMaster(new UnixTtyChannel(pty.SlavePath, serial), new ModbusMasterOptions { Timeout = TimeSpan.FromSeconds(2) }, serialSettings: serial);
         var buffer = new ushort[registers];
         await master.ReadHoldingRegistersAsync(1, 0, buffer, CancellationToken.None);
         var count = 0;
