@@ -24,16 +24,7 @@ public sealed class ForeignClientTests(ServiceProcessFixture service)
     [Fact]
     public async Task NodeGrpcJs_ListGetEvaluate_AnswersAsTheContractSays()
     {
-        var node = RequiredTool.Find("node", "nodejs");
-        var nodeDir = Path.Combine(ClientsDir, "node");
-        if (!Directory.Exists(Path.Combine(nodeDir, "node_modules", "@grpc", "grpc-js")))
-        {
-            // The versions are pinned by package-lock.json; npm ci installs exactly those.
-            var npm = RequiredTool.Find("npm", "npm");
-            await using var install = ExternalProcess.Start(npm, ["ci", "--no-audit", "--no-fund"], nodeDir);
-            var exit = await install.WaitForExitAsync(TimeSpan.FromMinutes(5));
-            Assert.True(exit == 0, $"npm ci failed ({exit}):\n{install.Output}");
-        }
+        var (node, nodeDir) = await NodeClientsAsync();
 
         var lines = await RunClientAsync(node, [Path.Combine(nodeDir, "verdict_client.js")]);
         AssertAnswers(lines);
@@ -50,6 +41,15 @@ public sealed class ForeignClientTests(ServiceProcessFixture service)
     [Fact]
     public async Task NodeGrpcJs_RunsASampleOnTheSimulatedBench_AndPullsItsVerdict()
     {
+        var (node, nodeDir) = await NodeClientsAsync();
+
+        var answers = await RunClientAsync(node, [Path.Combine(nodeDir, "run_sample.js")], InProcessService.TechnicianKey, "S-JS");
+        AssertRunSample(answers["RunSample"]);
+    }
+
+    /// <summary>node, and the client directory with its packages installed (versions pinned by package-lock.json; npm ci installs exactly those).</summary>
+    private static async Task<(string Node, string Directory)> NodeClientsAsync()
+    {
         var node = RequiredTool.Find("node", "nodejs");
         var nodeDir = Path.Combine(ClientsDir, "node");
         if (!Directory.Exists(Path.Combine(nodeDir, "node_modules", "@grpc", "grpc-js")))
@@ -60,8 +60,7 @@ public sealed class ForeignClientTests(ServiceProcessFixture service)
             Assert.True(exit == 0, $"npm ci failed ({exit}):\n{install.Output}");
         }
 
-        var answers = await RunClientAsync(node, [Path.Combine(nodeDir, "run_sample.js")], InProcessService.TechnicianKey, "S-JS");
-        AssertRunSample(answers["RunSample"]);
+        return (node, nodeDir);
     }
 
     private static void AssertRunSample(JsonElement run)
