@@ -52,7 +52,7 @@ $("start-form").addEventListener("submit", async ev => {
   try {
     await api.registerSample({
       sampleId: f.sampleId, limsOrder: f.limsOrder, specId: f.specId,
-      crossSectionMm2: num(f.crossSectionMm2), cores: num(f.cores), lengthM: num(f.lengthM),
+      crossSectionMm2: num(f.crossSectionMm2), cores: num(f.cores), lengthM: num(f.lengthM), conductorClass: num(f.conductorClass),
       conductorDiameterMm: num(f.conductorDiameterMm), insulationOuterDiameterMm: num(f.insulationOuterDiameterMm),
     }).catch(e => { if (!/already exists/i.test(e.message)) throw e; });
     const run = await api.startRun({
@@ -100,7 +100,7 @@ function onReading(r) {
   const t = r.stepTimeS ?? 0;
   switch (r.quantity) {
     case "resistance_ohm": charts.resistance.add("R Ω", readingIndex++, r.value); break;
-    case "insulation_resistance_mohm": charts.ir.add("R MΩ", t, r.value); break;
+    case "resistance_mohm": charts.ir.add("R MΩ", t, r.value); break;
     case "voltage_kv": charts.hv.add("kV", t, r.value); break;
     case "leakage_ma": charts.hv.add("mA", t, r.value); break;
   }
