@@ -18,19 +18,19 @@ internal static class BenchHelpers
     }
 
     public static ScpiSession Scpi(SimulatedBench bench, string role, IExchangeRecorder? recorder = null) =>
-        new(ChannelEndpoint.Parse(bench.Endpoint(role).Endpoint).CreateChannel(), new ScpiSessionOptions { Device = role, Timeout = TimeSpan.FromSeconds(1) }, recorder);
+        new(ChannelEndpoint.Parse(bench.Endpoint(role).Endpoint).CreateChannel(), new ScpiSessionOptions { Device = role, Timeout = TimeSpan.FromSeconds(2) }, recorder);
 
     public static ModbusTcpMaster Tcp(SimulatedBench bench, IExchangeRecorder? recorder = null, int retries = 0)
     {
         var endpoint = ChannelEndpoint.Parse(bench.Endpoint("withstand_tester", "modbus-tcp").Endpoint);
-        var options = new ModbusMasterOptions { Timeout = TimeSpan.FromMilliseconds(500), Retries = retries };
+        var options = new ModbusMasterOptions { Timeout = TimeSpan.FromSeconds(2), Retries = retries };
         options.Units[SimulatedBench.WithstandUnitId] = new ModbusUnitOptions { Name = "withstand_tester" };
         return new ModbusTcpMaster(endpoint.Host!, endpoint.Port, options, recorder);
     }
 
     public static ModbusRtuMaster Rtu(SimulatedBench bench, IExchangeRecorder? recorder = null, int retries = 0) =>
         new(ChannelEndpoint.Parse(bench.Endpoint("withstand_tester", "modbus-rtu").Endpoint).CreateChannel(),
-            new ModbusMasterOptions { Timeout = TimeSpan.FromMilliseconds(500), Retries = retries }, recorder);
+            new ModbusMasterOptions { Timeout = TimeSpan.FromSeconds(2), Retries = retries }, recorder);
 
     public static double Read(ushort[] block, string point)
     {
