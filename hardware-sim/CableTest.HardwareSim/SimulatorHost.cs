@@ -1,12 +1,5 @@
-using System.Net;
 using System.Runtime.InteropServices;
 using CableTest.HardwareSim.Control;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -49,17 +42,9 @@ internal static class SimulatorHost
 
         await using (bench.ConfigureAwait(false))
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.Logging.AddSimpleConsole(o => o.SingleLine = true).AddFilter("Microsoft", LogLevel.Warning);
-            builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-            builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, command.ControlPort, l => l.Protocols = HttpProtocols.Http2));
-            builder.Services.AddGrpc();
-            builder.Services.AddSingleton(bench);
-            await using var app = builder.Build();
-            app.MapGrpcService<SimulatorControlService>();
-            await app.StartAsync(stop.Token).ConfigureAwait(false);
-            var control = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+            await using var server = await SimulatorControlServer.StartAsync(bench, command.ControlPort, l => l.AddSimpleConsole(o => o.SingleLine = true).AddFilter("Microsoft", LogLevel.Warning)
+                .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace), stop.Token).ConfigureAwait(false);
+            var control = server.Address;
             await Console.Out.WriteLineAsync(bench.Manifest(control)).ConfigureAwait(false);
             await Console.Out.FlushAsync(stop.Token).ConfigureAwait(false);
             logger.LogInformation("serving {Scenario} at {TimeScale}x; control on {Control}", bench.ScenarioName, bench.TimeScale, control);
@@ -76,7 +61,6 @@ internal static class SimulatorHost
                 logger.LogInformation("replay: {Answered} exchanges answered, {Remaining} not reached, {Divergences} divergences", replay.Answered, replay.Remaining, replay.Divergences.Count);
             }
 
-            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
         return 0;

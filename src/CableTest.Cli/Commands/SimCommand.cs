@@ -1,16 +1,7 @@
 using System.CommandLine;
-using System.Net;
 using CableTest.HardwareSim;
 using CableTest.HardwareSim.Control;
 using CableTest.HardwareSim.Scenarios;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CableTest.Cli.Commands;
 
@@ -101,15 +92,8 @@ internal static class SimCommand
 
         await using (bench)
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, controlPort, l => l.Protocols = HttpProtocols.Http2));
-            builder.Services.AddGrpc();
-            builder.Services.AddSingleton(bench);
-            await using var app = builder.Build();
-            app.MapGrpcService<SimulatorControlService>();
-            await app.StartAsync(cancellationToken);
-            var control = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+            await using var server = await SimulatorControlServer.StartAsync(bench, controlPort, logging: null, cancellationToken);
+            var control = server.Address;
             await stdout.WriteLineAsync(bench.Manifest(control));
             await stdout.FlushAsync(cancellationToken);
             await stderr.WriteLineAsync($"cabletest sim: serving {bench.ScenarioName} at {bench.TimeScale}x; control on {control}; Ctrl+C stops");
@@ -121,7 +105,6 @@ internal static class SimCommand
             {
             }
 
-            await app.StopAsync(CancellationToken.None);
         }
 
         return ExitCodes.Ok;
