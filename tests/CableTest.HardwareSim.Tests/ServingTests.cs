@@ -84,7 +84,8 @@ public class ServingTests
         var status = await StatusAsync(hipot);
         Assert.Equal(Code("state_dwell"), Read(status, "state"));
         Assert.InRange(Read(status, "output_voltage_v"), 2490, 2510);
-        Assert.InRange(Read(status, "elapsed_s"), 15, 60);
+        // 0.5 s real is 30 s instrument; a loaded CI machine stretches that, so only "inside the 300 s dwell" is asserted.
+        Assert.InRange(Read(status, "elapsed_s"), 15, 280);
         Assert.InRange(Read(status, "leakage_ma"), 7, 9); // 2π·50 Hz·0.01 µF·2500 V ≈ 7.9 mA
         Assert.True(bench.GroundTruth().HighVoltageOn);
         var busy = await Assert.ThrowsAsync<ModbusException>(async () => await WriteAsync(hipot, "voltage_v", 3000));
