@@ -44,6 +44,7 @@ public static class CliApplication
         yield return RunCommand.Create(output, error, input);
         yield return WatchCommand.Create(output, error);
         yield return VerdictsCommand.Create(output, error);
+        yield return ReplayCommand.Create(output, error);
         yield return ReportCommand.Create(output, error);
         yield return VerifyCommand.Create(output, error);
         yield return SimCommand.Create(output, error);

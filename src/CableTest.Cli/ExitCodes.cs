@@ -22,6 +22,9 @@ public static class ExitCodes
     /// <summary>`probe`: at least one exchange with the instrument failed (timeout, exception reply, broken line).</summary>
     public const int Communication = 4;
 
+    /// <summary>`replay`: the requests made during the replay diverged from the recording.</summary>
+    public const int Diverged = 1;
+
     /// <summary>`run`/`watch`: the sample failed (fail or conditional fail). `verify`: the hash chain is broken.</summary>
     public const int Failed = 1;
 

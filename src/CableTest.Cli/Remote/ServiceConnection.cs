@@ -27,6 +27,7 @@ internal sealed class ServiceConnection : IDisposable
 
         Bench = new BenchService.BenchServiceClient(invoker);
         Verdicts = new VerdictService.VerdictServiceClient(invoker);
+        Replay = new ReplayService.ReplayServiceClient(invoker);
         Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
         Http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("cabletest-cli", "1"));
         if (apiKey is not null)
@@ -41,6 +42,8 @@ internal sealed class ServiceConnection : IDisposable
     public BenchService.BenchServiceClient Bench { get; }
 
     public VerdictService.VerdictServiceClient Verdicts { get; }
+
+    public ReplayService.ReplayServiceClient Replay { get; }
 
     public HttpClient Http { get; }
 
