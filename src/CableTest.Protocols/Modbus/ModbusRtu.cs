@@ -34,13 +34,28 @@ public static class ModbusRtu
     /// <see cref="ModbusFrameErrorKind.Garbage"/> or <see cref="ModbusFrameErrorKind.BadCrc"/>), or null.
     /// </summary>
     public static bool TryFindResponse(ReadOnlySpan<byte> buffer, byte unit, ModbusFunctionCode function,
+        out int frameStart, out int frameLength, out ModbusFrameErrorKind? skipped) =>
+        Hunt(buffer, response: true, unit, (byte)function, out frameStart, out frameLength, out skipped);
+
+    /// <summary>
+    /// Finds a request (any unit, a function this stack speaks, valid CRC) in <paramref name="buffer"/>;
+    /// same contract as <see cref="TryFindResponse"/>. Used by slaves.
+    /// </summary>
+    public static bool TryFindRequest(ReadOnlySpan<byte> buffer, out int frameStart, out int frameLength, out ModbusFrameErrorKind? skipped) =>
+        Hunt(buffer, response: false, unit: 0, function: 0, out frameStart, out frameLength, out skipped);
+
+    /// <summary>
+    /// The resynchronising hunt shared by both directions: from each position, a plausible header (for a
+    /// response: the expected unit and the function or its exception form; for a request: any unit and a
+    /// known function) whose length follows from the PDU and whose CRC checks out.
+    /// </summary>
+    private static bool Hunt(ReadOnlySpan<byte> buffer, bool response, byte unit, byte function,
         out int frameStart, out int frameLength, out ModbusFrameErrorKind? skipped)
     {
         skipped = null;
-        var fc = (byte)function;
         for (var start = 0; start < buffer.Length; start++)
         {
-            if (buffer[start] != unit)
+            if (response && buffer[start] != unit)
             {
                 skipped ??= ModbusFrameErrorKind.Garbage;
                 continue;
@@ -54,57 +69,15 @@ public static class ModbusRtu
             }
 
             var f = buffer[start + 1];
-            if (f != fc && f != (fc | 0x80))
+            var plausible = response ? f == function || f == (function | 0x80) : ModbusPdu.IsKnown(f);
+            if (!plausible)
             {
                 skipped ??= ModbusFrameErrorKind.Garbage;
                 continue;
             }
 
-            switch (Examine(buffer[start..], ModbusPdu.ResponseLength(buffer[(start + 1)..]), out frameLength))
-            {
-                case Candidate.Valid:
-                    frameStart = start;
-                    return true;
-                case Candidate.Incomplete:
-                    frameStart = start;
-                    return false;
-                case Candidate.BadCrc:
-                    skipped ??= ModbusFrameErrorKind.BadCrc;
-                    break;
-                default:
-                    skipped ??= ModbusFrameErrorKind.Garbage;
-                    break;
-            }
-        }
-
-        frameStart = buffer.Length;
-        frameLength = 0;
-        return false;
-    }
-
-    /// <summary>
-    /// Finds a request (any unit, a function this stack speaks, valid CRC) in <paramref name="buffer"/>;
-    /// same contract as <see cref="TryFindResponse"/>. Used by slaves.
-    /// </summary>
-    public static bool TryFindRequest(ReadOnlySpan<byte> buffer, out int frameStart, out int frameLength, out ModbusFrameErrorKind? skipped)
-    {
-        skipped = null;
-        for (var start = 0; start < buffer.Length; start++)
-        {
-            if (start + 1 >= buffer.Length)
-            {
-                frameStart = start;
-                frameLength = 0;
-                return false;
-            }
-
-            if (!ModbusPdu.IsKnown(buffer[start + 1]))
-            {
-                skipped ??= ModbusFrameErrorKind.Garbage;
-                continue;
-            }
-
-            switch (Examine(buffer[start..], ModbusPdu.RequestLength(buffer[(start + 1)..]), out frameLength))
+            var pdu = buffer[(start + 1)..];
+            switch (Examine(buffer[start..], response ? ModbusPdu.ResponseLength(pdu) : ModbusPdu.RequestLength(pdu), out frameLength))
             {
                 case Candidate.Valid:
                     frameStart = start;
