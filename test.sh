@@ -24,6 +24,7 @@ declare -A probe=(
   [chromium-driver]=/usr/bin/chromedriver
   [nodejs]=/usr/bin/node
   [npm]=/usr/bin/npm
+  [fonts-wqy-microhei]=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc  # CJK glyphs in the headless-Chromium screenshots
 )
 missing=()
 for pkg in "${!probe[@]}"; do
