@@ -155,7 +155,8 @@ public sealed partial class SimulatedBench : IAsyncDisposable
         bus.AddUnit(WithstandUnitId, withstand);
         bus.AddUnit(AmbientUnitId, ambient);
         var busPort = new PtyPort(Path.GetFullPath(Path.Combine(options.WorkDirectory, "rs485")), busSerial, LineRateFor(Hipot), time,
-            (channel, ct) => new ModbusRtuSlave(channel, bus, logger, time) { FaultHook = ModbusHook }.RunAsync(ct));
+            (channel, ct) => new ModbusRtuSlave(channel, bus, logger, time) { FaultHook = ModbusHook }.RunAsync(ct),
+            ModbusRtu.InterFrameDelay(busSerial.BaudRate, busSerial.BitsPerCharacter));
         resources.Add(busPort);
         disconnectors[Hipot].Add(busPort.DisconnectAsync);
         disconnectors[Climate].Add(busPort.DisconnectAsync);

@@ -3,78 +3,248 @@ using CableTest.Transports;
 namespace CableTest.HardwareSim.Serving;
 
 /// <summary>
-/// Paces a simulated device's end of a pseudo-terminal to the wire: received bytes become readable only once they
-/// would have crossed the line (n character times after the previous ones), and writes wait the reply delay and
-/// then leave at one character time per byte (deadline-based, so timer granularity does not accumulate).
+/// Paces a simulated device's end of a pseudo-terminal to the wire, never faster than it. A chunk the driver writes
+/// starts on the wire when it is seen (or when the line is free) and its last character has arrived one character
+/// time per byte later. With a <c>frameSilence</c> (Modbus RTU: t3.5) the device reads a frame only once the line
+/// has been silent that long after its last character, and a frame may not start within that silence after the
+/// device's own reply (it is held back until then, and counted in <see cref="EarlyFrames"/>). A reply starts no
+/// earlier than <see cref="LineRateOptions.ReplyDelay"/> after the request was read, and byte k of it is released
+/// no earlier than start + k character times, so its last byte arrives exactly when it would have on the wire.
+/// Timestamps are absolute (errors do not accumulate) and waits go through <see cref="LinePacer"/>.
 /// Does not own the inner channel.
 /// </summary>
-internal sealed class LineRateChannel(IByteChannel inner, SerialSettings serial, LineRateOptions options, TimeProvider time) : IByteChannel
+internal sealed class LineRateChannel : IByteChannel
 {
-    private readonly double characterTicks = (double)serial.BitsPerCharacter / serial.BaudRate * TimeSpan.TicksPerSecond;
-    private long receivedUntilTimestamp;
+    private static readonly TimeSpan PreciseWindow = TimeSpan.FromMilliseconds(2);
+    private static readonly TimeSpan CoarseStep = TimeSpan.FromMilliseconds(1);
+    private readonly IByteChannel inner;
+    private readonly LineRateOptions options;
+    private readonly TimeProvider time;
+    private readonly double characterTicks;
+    private readonly long silenceTicks;
+    private readonly long preciseWindowTicks;
+    private readonly long coarseStepTicks;
+    private readonly byte[] received = new byte[4096];
+    private readonly byte[] chunk = new byte[1024];
+    private CancellationTokenSource lifetime = new();
+    private Task<int>? pendingRead;
+    private long pendingReadAt;
+    private int filled;
+    private int readable;
+    private bool peerClosed;
+    private long receivedUntil;
+    private long requestReadAt;
+    private long sentUntil;
+    private long earlyFrames;
+
+    /// <param name="inner">The device's end of the line.</param>
+    /// <param name="serial">Baud rate and character format (bits per character).</param>
+    /// <param name="options">Reply delay.</param>
+    /// <param name="time">The system clock paces through <see cref="LinePacer"/>; another provider (tests) through its own timers.</param>
+    /// <param name="frameSilence">Silence that ends a frame (Modbus RTU t3.5); zero for character protocols (SCPI).</param>
+    public LineRateChannel(IByteChannel inner, SerialSettings serial, LineRateOptions options, TimeProvider time, TimeSpan frameSilence = default)
+    {
+        this.inner = inner;
+        this.options = options;
+        this.time = time;
+        characterTicks = (double)serial.BitsPerCharacter / serial.BaudRate * time.TimestampFrequency;
+        silenceTicks = ToTimestampTicks(frameSilence);
+        preciseWindowTicks = ToTimestampTicks(PreciseWindow);
+        coarseStepTicks = Math.Max(ToTimestampTicks(CoarseStep), (long)Math.Ceiling(characterTicks));
+    }
 
     public string Name => inner.Name;
 
     public bool IsOpen => inner.IsOpen;
 
+    /// <summary>Frames the driver started inside the silence after a reply (a real device would have lost them).</summary>
+    public long EarlyFrames => Interlocked.Read(ref earlyFrames);
+
     public ValueTask OpenAsync(CancellationToken cancellationToken) => inner.OpenAsync(cancellationToken);
 
-    public ValueTask CloseAsync() => inner.CloseAsync();
+    public async ValueTask CloseAsync()
+    {
+        await StopReadingAsync().ConfigureAwait(false);
+        await inner.CloseAsync().ConfigureAwait(false);
+    }
 
-    public ValueTask DiscardInputAsync(CancellationToken cancellationToken) => inner.DiscardInputAsync(cancellationToken);
+    public async ValueTask DiscardInputAsync(CancellationToken cancellationToken)
+    {
+        (filled, readable) = (0, 0);
+        if (pendingRead is { IsCompleted: true })
+        {
+            pendingRead = null;
+        }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        if (pendingRead is null)
+        {
+            await inner.DiscardInputAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopReadingAsync().ConfigureAwait(false);
+        lifetime.Dispose();
+    }
 
     public async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
-        var n = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-        if (n <= 0)
+        while (readable == 0)
         {
-            return n;
+            if (filled == 0)
+            {
+                if (peerClosed)
+                {
+                    peerClosed = false;
+                    return 0;
+                }
+
+                var first = pendingRead ??= ReadInnerAsync();
+                await first.WaitAsync(cancellationToken).ConfigureAwait(false);
+                Absorb(first);
+                continue;
+            }
+
+            // The bytes so far are readable once they have crossed the wire (and, for a frame, the line has been
+            // silent for the frame gap after them); more bytes arriving meanwhile extend the frame.
+            var framing = silenceTicks > 0 && !peerClosed && filled <= received.Length - chunk.Length;
+            var more = framing ? pendingRead ??= ReadInnerAsync() : null;
+            var due = receivedUntil + (framing ? silenceTicks : 0);
+            if (await WaitAsync(due, more, cancellationToken).ConfigureAwait(false))
+            {
+                readable = filled;
+                requestReadAt = due;
+            }
+            else
+            {
+                Absorb(more!);
+            }
         }
 
-        var now = time.GetTimestamp();
-        var from = Math.Max(now, receivedUntilTimestamp);
-        receivedUntilTimestamp = from + ToTimestamp(n * characterTicks);
-        await WaitUntilAsync(receivedUntilTimestamp, cancellationToken).ConfigureAwait(false);
+        var n = Math.Min(readable, buffer.Length);
+        received.AsSpan(0, n).CopyTo(buffer.Span);
+        received.AsSpan(n, filled - n).CopyTo(received);
+        filled -= n;
+        readable -= n;
         return n;
     }
 
     public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
-        if (options.ReplyDelay > TimeSpan.Zero)
+        if (data.IsEmpty)
         {
-            await Task.Delay(options.ReplyDelay, time, cancellationToken).ConfigureAwait(false);
+            return;
         }
 
-        var start = time.GetTimestamp();
+        var start = Math.Max(Math.Max(time.GetTimestamp(), requestReadAt + ToTimestampTicks(options.ReplyDelay)), Math.Max(receivedUntil, sentUntil));
+        var last = start + (long)Math.Ceiling(data.Length * characterTicks);
         var sent = 0;
         while (sent < data.Length)
         {
-            var elapsedTicks = time.GetElapsedTime(start).Ticks;
-            var due = (int)Math.Min(data.Length, Math.Floor(elapsedTicks / characterTicks) + 1);
-            if (due > sent)
+            var now = time.GetTimestamp();
+            var arrived = now >= last ? data.Length : (int)Math.Min(data.Length - 1, Math.Max(0, Math.Floor((now - start) / characterTicks)));
+            if (arrived > sent)
             {
-                await inner.WriteAsync(data[sent..due], cancellationToken).ConfigureAwait(false);
-                sent = due;
+                await inner.WriteAsync(data[sent..arrived], cancellationToken).ConfigureAwait(false);
+                sent = arrived;
                 continue;
             }
 
-            await WaitUntilAsync(start + ToTimestamp(sent * characterTicks), cancellationToken).ConfigureAwait(false);
+            // Bytes in the middle of a reply may be handed over late (coarse steps, no spinning); the last one exactly.
+            var next = start + (long)Math.Ceiling((sent + 1) * characterTicks);
+            var near = last - now <= preciseWindowTicks;
+            await DelayAsync(near ? last : Math.Min(Math.Max(next, now + coarseStepTicks), last - (preciseWindowTicks / 2)), near, cancellationToken).ConfigureAwait(false);
         }
 
-        // The last character occupies the wire for one more character time.
-        await WaitUntilAsync(start + ToTimestamp(data.Length * characterTicks), cancellationToken).ConfigureAwait(false);
+        sentUntil = last;
     }
 
-    private long ToTimestamp(double ticks) => (long)(ticks * time.TimestampFrequency / TimeSpan.TicksPerSecond);
-
-    private async ValueTask WaitUntilAsync(long timestamp, CancellationToken cancellationToken)
+    private async Task<int> ReadInnerAsync()
     {
-        var remaining = TimeSpan.FromSeconds((double)(timestamp - time.GetTimestamp()) / time.TimestampFrequency);
-        if (remaining > TimeSpan.Zero)
-        {
-            await Task.Delay(remaining, time, cancellationToken).ConfigureAwait(false);
-        }
+        var n = await inner.ReadAsync(chunk, lifetime.Token).ConfigureAwait(false);
+        pendingReadAt = time.GetTimestamp();
+        return n;
     }
+
+    /// <summary>Takes a completed inner read into the frame: its first byte enters the wire when seen, or when the line is free.</summary>
+    private void Absorb(Task<int> read)
+    {
+        pendingRead = null;
+        var n = read.GetAwaiter().GetResult();
+        if (n <= 0)
+        {
+            peerClosed = true;
+            return;
+        }
+
+        var enters = Math.Max(pendingReadAt, receivedUntil);
+        if (silenceTicks > 0 && filled == 0 && enters < sentUntil + silenceTicks)
+        {
+            Interlocked.Increment(ref earlyFrames);
+            enters = sentUntil + silenceTicks;
+        }
+
+        receivedUntil = enters + (long)Math.Ceiling(n * characterTicks);
+        chunk.AsSpan(0, n).CopyTo(received.AsSpan(filled));
+        filled += n;
+    }
+
+    /// <summary>True once <paramref name="until"/> has passed; false as soon as <paramref name="race"/> completes first.</summary>
+    private async ValueTask<bool> WaitAsync(long until, Task<int>? race, CancellationToken cancellationToken)
+    {
+        if (race is null)
+        {
+            await DelayAsync(until, precise: true, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        if (race.IsCompleted)
+        {
+            return false;
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var timer = DelayAsync(until, precise: true, stop.Token);
+        if (await Task.WhenAny(race, timer).ConfigureAwait(false) == race)
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            return false;
+        }
+
+        await timer.ConfigureAwait(false);
+        return true;
+    }
+
+    private Task DelayAsync(long until, bool precise, CancellationToken cancellationToken)
+    {
+        if (time == TimeProvider.System)
+        {
+            return LinePacer.Shared.Until(until, precise, cancellationToken);
+        }
+
+        var left = time.GetElapsedTime(time.GetTimestamp(), until);
+        return left > TimeSpan.Zero ? Task.Delay(left, time, cancellationToken) : Task.CompletedTask;
+    }
+
+    private async ValueTask StopReadingAsync()
+    {
+        await lifetime.CancelAsync().ConfigureAwait(false);
+        if (pendingRead is { } read)
+        {
+            try
+            {
+                await read.ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is OperationCanceledException or TransportException or IOException or ObjectDisposedException)
+            {
+            }
+        }
+
+        (pendingRead, filled, readable, peerClosed) = (null, 0, 0, false);
+        lifetime.Dispose();
+        lifetime = new CancellationTokenSource();
+    }
+
+    private long ToTimestampTicks(TimeSpan span) => (long)Math.Ceiling(span.TotalSeconds * time.TimestampFrequency);
 }

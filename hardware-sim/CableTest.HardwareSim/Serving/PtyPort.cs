@@ -6,24 +6,29 @@ namespace CableTest.HardwareSim.Serving;
 /// A simulated serial port: a pseudo-terminal whose slave side has a stable symlink, served by a loop made by
 /// <c>serve</c> over the master (line-rate paced when asked). <see cref="DisconnectAsync"/> pulls the plug:
 /// the pty goes away (a driver's open port fails) and a new one appears behind the same link after the downtime.
+/// A Modbus RTU port passes its frame silence (t3.5) so line-rate emulation frames requests as a real slave does.
 /// </summary>
 internal sealed class PtyPort : IAsyncDisposable
 {
     private readonly string linkPath;
     private readonly SerialSettings serial;
     private readonly LineRateOptions? lineRate;
+    private readonly TimeSpan frameSilence;
     private readonly TimeProvider time;
     private readonly Func<IByteChannel, CancellationToken, Task> serve;
     private readonly SemaphoreSlim gate = new(1, 1);
     private PseudoTerminal? pty;
+    private LineRateChannel? paced;
     private CancellationTokenSource? stopping;
     private Task? loop;
 
-    public PtyPort(string linkPath, SerialSettings serial, LineRateOptions? lineRate, TimeProvider time, Func<IByteChannel, CancellationToken, Task> serve)
+    public PtyPort(string linkPath, SerialSettings serial, LineRateOptions? lineRate, TimeProvider time, Func<IByteChannel, CancellationToken, Task> serve,
+        TimeSpan frameSilence = default)
     {
         this.linkPath = linkPath;
         this.serial = serial;
         this.lineRate = lineRate;
+        this.frameSilence = frameSilence;
         this.time = time;
         this.serve = serve;
         Open();
@@ -67,9 +72,9 @@ internal sealed class PtyPort : IAsyncDisposable
     private void Open()
     {
         pty = PseudoTerminal.Open(linkPath);
-        IByteChannel channel = lineRate is null ? pty.Master : new LineRateChannel(pty.Master, serial, lineRate, time);
+        paced = lineRate is null ? null : new LineRateChannel(pty.Master, serial, lineRate, time, frameSilence);
         stopping = new CancellationTokenSource();
-        loop = serve(channel, stopping.Token);
+        loop = serve((IByteChannel?)paced ?? pty.Master, stopping.Token);
     }
 
     private async Task CloseAsync()
@@ -88,8 +93,13 @@ internal sealed class PtyPort : IAsyncDisposable
         {
         }
 
+        if (paced is not null)
+        {
+            await paced.DisposeAsync().ConfigureAwait(false);
+        }
+
         await pty.DisposeAsync().ConfigureAwait(false);
         stopping.Dispose();
-        (pty, stopping, loop) = (null, null, null);
+        (pty, paced, stopping, loop) = (null, null, null, null);
     }
 }
