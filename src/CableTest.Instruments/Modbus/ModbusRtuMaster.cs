@@ -17,6 +17,7 @@ namespace CableTest.Instruments.Modbus;
 public sealed class ModbusRtuMaster : ModbusMaster
 {
     private static readonly TimeSpan DefaultBroadcastTurnaround = TimeSpan.FromMilliseconds(100);
+    private static readonly long MillisecondTicks = Stopwatch.Frequency / 1000;
     private readonly byte[] received = new byte[1024];
     private readonly long guardTicks;
     private int filled;
@@ -133,20 +134,16 @@ public sealed class ModbusRtuMaster : ModbusMaster
             return;
         }
 
+        // A timer counts whole milliseconds (a 4.01 ms guard became 4 ms: early) and wakes late under load: sleep
+        // only through whole milliseconds that leave 1–2 ms, then spin, yielding, to the exact moment (the line is
+        // ours meanwhile anyway). Never shorter than the guard.
         var until = lastActivity + guardTicks;
-        var remaining = until - Stopwatch.GetTimestamp();
-        if (remaining <= 0)
+        var sleepMs = (until - Stopwatch.GetTimestamp() - MillisecondTicks) / MillisecondTicks;
+        if (sleepMs >= 1)
         {
-            return;
+            await Task.Delay(TimeSpan.FromMilliseconds(sleepMs), Time, token).ConfigureAwait(false);
         }
 
-        if (remaining > Stopwatch.Frequency / 500)
-        {
-            await Task.Delay(TimeSpan.FromSeconds((double)remaining / Stopwatch.Frequency), Time, token).ConfigureAwait(false);
-            return;
-        }
-
-        // Sub-2 ms silences are below timer resolution: spin (the line is ours meanwhile anyway).
         var spin = default(SpinWait);
         while (Stopwatch.GetTimestamp() < until)
         {

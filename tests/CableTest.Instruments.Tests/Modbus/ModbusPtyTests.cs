@@ -72,4 +72,80 @@ public sealed class ModbusPtyTests
         var overridden = new ModbusRtuMaster(a, new ModbusMasterOptions { InterFrameDelay = TimeSpan.Zero }, serialSettings: new SerialSettings());
         Assert.Equal(TimeSpan.Zero, overridden.InterFrameDelay);
     }
+
+    [Theory]
+    [InlineData(1.75)]
+    [InlineData(4.9)]
+    public async Task RtuMaster_Guard_NextRequestNeverSoonerThanTheGuardAfterTheReply(double guardMs)
+    {
+        // The slave's end stamps just before each reply goes to the pty and when each request has been read: the master
+        // reads the reply after the first and writes the next request before the second, so their distance is at
+        // least the guard if the master keeps it (4.9 ms used to become a 4 ms timer).
+        await using var pty = PseudoTerminal.Open();
+        var stamped = new StampingChannel(pty.Master);
+        var slave = new ModbusRtuSlave(stamped, new ModbusSlaveProcessor(1, new ModbusDataStore()));
+        using var stop = new CancellationTokenSource();
+        var loop = slave.RunAsync(stop.Token);
+        var guard = TimeSpan.FromMilliseconds(guardMs);
+        await using (var master = new ModbusRtuMaster(new UnixTtyChannel(pty.SlavePath, new SerialSettings { BaudRate = 115200 }),
+            new ModbusMasterOptions { Timeout = TimeSpan.FromSeconds(2), Retries = 0, InterFrameDelay = guard }))
+        {
+            for (var i = 0; i < 30; i++)
+            {
+                await master.ReadHoldingRegistersAsync(1, 0, 2);
+            }
+        }
+
+        await stop.CancelAsync();
+        await loop;
+        var gaps = stamped.Gaps();
+        Assert.Equal(29, gaps.Count);
+        Assert.All(gaps, g => Assert.True(g >= guard, $"next request {g.TotalMilliseconds:0.000} ms after the reply, guard {guardMs} ms"));
+    }
+
+    /// <summary>Passes bytes through and notes, by Stopwatch, when each reply is about to be written and each request has been read.</summary>
+    private sealed class StampingChannel(IByteChannel inner) : IByteChannel
+    {
+        private readonly List<(bool Reply, long At)> stamps = [];
+
+        public string Name => inner.Name;
+
+        public bool IsOpen => inner.IsOpen;
+
+        public ValueTask OpenAsync(CancellationToken cancellationToken) => inner.OpenAsync(cancellationToken);
+
+        public ValueTask CloseAsync() => inner.CloseAsync();
+
+        public ValueTask DiscardInputAsync(CancellationToken cancellationToken) => inner.DiscardInputAsync(cancellationToken);
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+        public async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+        {
+            var n = await inner.ReadAsync(buffer, cancellationToken);
+            stamps.Add((false, System.Diagnostics.Stopwatch.GetTimestamp()));
+            return n;
+        }
+
+        public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+        {
+            stamps.Add((true, System.Diagnostics.Stopwatch.GetTimestamp())); // before: the master may read it at once
+            await inner.WriteAsync(data, cancellationToken);
+        }
+
+        /// <summary>From each reply to the first read after it.</summary>
+        public List<TimeSpan> Gaps()
+        {
+            var gaps = new List<TimeSpan>();
+            for (var i = 0; i + 1 < stamps.Count; i++)
+            {
+                if (stamps[i].Reply && !stamps[i + 1].Reply)
+                {
+                    gaps.Add(System.Diagnostics.Stopwatch.GetElapsedTime(stamps[i].At, stamps[i + 1].At));
+                }
+            }
+
+            return gaps;
+        }
+    }
 }
