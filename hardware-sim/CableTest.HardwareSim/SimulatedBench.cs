@@ -40,6 +40,7 @@ public sealed partial class SimulatedBench : IAsyncDisposable
     private readonly Dictionary<string, FaultInjector> faults = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Func<TimeSpan, CancellationToken, Task>>> disconnectors = new(StringComparer.Ordinal);
     private readonly List<SimulatedEndpoint> endpoints = [];
+    private readonly Dictionary<string, SimulatedEndpoint> replayEndpoints = new(StringComparer.Ordinal);
     private readonly List<Task> background = [];
     private readonly CancellationTokenSource stopping = new();
     private readonly ILogger logger;
@@ -106,6 +107,9 @@ public sealed partial class SimulatedBench : IAsyncDisposable
     public SimulatedEndpoint Endpoint(string role, string? protocol = null) =>
         endpoints.FirstOrDefault(e => e.Role == role && (protocol is null || e.Protocol == protocol))
         ?? throw new KeyNotFoundException($"no endpoint for {role}{(protocol is null ? "" : " over " + protocol)} (have: {string.Join(", ", endpoints.Select(e => e.Role + "/" + e.Protocol))})");
+
+    /// <summary>Replay: the endpoint serving the recorded line named <paramref name="line"/> (<c>ExchangeRecord.Line</c>), or null when the recording has no exchange on it.</summary>
+    public SimulatedEndpoint? ReplayEndpoint(string line) => replayEndpoints.GetValueOrDefault(line);
 
     /// <summary>Stops every endpoint and removes the links.</summary>
     public async ValueTask DisposeAsync()
@@ -206,6 +210,7 @@ public sealed partial class SimulatedBench : IAsyncDisposable
                 resources.Add(listener);
                 var address = string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{listener.Port}");
                 endpoints.Add(new SimulatedEndpoint(device, line.Protocol, address, 0, "", "tcp://" + address));
+                replayEndpoints[line.Line] = endpoints[^1];
                 continue;
             }
 
@@ -214,6 +219,7 @@ public sealed partial class SimulatedBench : IAsyncDisposable
             var port = new PtyPort(link, serial, null, time, server.ServeAsync);
             resources.Add(port);
             endpoints.Add(new SimulatedEndpoint(device, line.Protocol, link, 0, "", SerialEndpoint(link, serial)));
+            replayEndpoints[line.Line] = endpoints[^1];
         }
     }
 

@@ -148,6 +148,8 @@ public class FaultAndReplayTests
         var options = new SimulatedBenchOptions { WorkDirectory = Path.Combine(dir.Path, "replay"), ReplayFile = file, ReplayTiming = ReplayTiming.Fast };
         await using var replay = await SimulatedBench.StartAsync(options, CancellationToken.None);
         Assert.Equal(2, replay.Endpoints.Count);
+        Assert.All(Recording.Load(file).Exchanges, e => Assert.Contains(replay.ReplayEndpoint(e.Line)!, replay.Endpoints));
+        Assert.Null(replay.ReplayEndpoint("serial:/dev/never-recorded"));
         await using (var ohm = Scpi(replay, "conductor_resistance_meter"))
         {
             await ohm.SendAsync("SENS:RES:RANG 1", CancellationToken.None);

@@ -9,6 +9,9 @@ namespace CableTest.Instruments.Recording;
 /// <param name="Exchanges">Exchanges in sequence order.</param>
 public sealed record Recording(string Path, int Version, string RunId, IReadOnlyList<ExchangeRecord> Exchanges)
 {
+    /// <summary>The bench's instruments as the header lists them (empty in recordings made before the header had them).</summary>
+    public IReadOnlyList<RecordedInstrument> Instruments { get; init; } = [];
+
     /// <summary>
     /// Reads and validates a recording. Any malformed line, a missing field, a sequence gap or a newer
     /// version is a <see cref="RecordingFormatException"/> naming the file and line; nothing is guessed.
@@ -25,6 +28,7 @@ public sealed record Recording(string Path, int Version, string RunId, IReadOnly
         var header = reader.ReadLine() ?? throw new RecordingFormatException(path, 1, "empty file: no header");
         int version;
         string runId;
+        var instruments = new List<RecordedInstrument>();
         try
         {
             using var doc = JsonDocument.Parse(header);
@@ -36,6 +40,13 @@ public sealed record Recording(string Path, int Version, string RunId, IReadOnly
 
             version = root.GetProperty("version").GetInt32();
             runId = root.TryGetProperty("run", out var run) ? run.GetString() ?? string.Empty : string.Empty;
+            if (root.TryGetProperty("instruments", out var list))
+            {
+                foreach (var i in list.EnumerateArray())
+                {
+                    instruments.Add(new RecordedInstrument(Required(i, "id"), Required(i, "role"), Required(i, "profile"), Required(i, "protocol"), Required(i, "line"), i.GetProperty("unit").GetInt32()));
+                }
+            }
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
@@ -66,7 +77,7 @@ public sealed record Recording(string Path, int Version, string RunId, IReadOnly
             exchanges.Add(exchange);
         }
 
-        return new Recording(path, version, runId, exchanges);
+        return new Recording(path, version, runId, exchanges) { Instruments = instruments };
     }
 
     private static ExchangeRecord ParseExchange(string path, long lineNumber, string text)

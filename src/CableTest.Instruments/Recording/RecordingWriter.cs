@@ -16,8 +16,8 @@ public sealed class RecordingWriter : IExchangeRecorder, IDisposable
     private long _sequence;
     private bool _disposed;
 
-    /// <summary>Creates (or truncates) the file and writes the header.</summary>
-    public RecordingWriter(string path, string runId, TimeProvider? time = null)
+    /// <summary>Creates (or truncates) the file and writes the header (listing <paramref name="instruments"/>, the bench recorded on).</summary>
+    public RecordingWriter(string path, string runId, TimeProvider? time = null, IReadOnlyList<RecordedInstrument>? instruments = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         Path = path;
@@ -34,6 +34,24 @@ public sealed class RecordingWriter : IExchangeRecorder, IDisposable
         _json.WriteNumber("version", RecordingFormat.Version);
         _json.WriteNumber("created_unix_ns", (time ?? TimeProvider.System).GetUtcNow().ToUnixTimeMilliseconds() * 1_000_000);
         _json.WriteString("run", runId);
+        if (instruments is { Count: > 0 })
+        {
+            _json.WriteStartArray("instruments");
+            foreach (var i in instruments)
+            {
+                _json.WriteStartObject();
+                _json.WriteString("id", i.Id);
+                _json.WriteString("role", i.Role);
+                _json.WriteString("profile", i.Profile);
+                _json.WriteString("protocol", i.Protocol);
+                _json.WriteString("line", i.Line);
+                _json.WriteNumber("unit", i.UnitId);
+                _json.WriteEndObject();
+            }
+
+            _json.WriteEndArray();
+        }
+
         _json.WriteEndObject();
         FlushLine();
     }

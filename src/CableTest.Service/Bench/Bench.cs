@@ -27,7 +27,7 @@ public sealed partial class Bench : IAsyncDisposable
     private readonly Dictionary<InstrumentRole, BenchInstrument> _instruments = [];
     private readonly SemaphoreSlim _safety = new(1, 1);
 
-    /// <summary>Creates the bench (connected by <see cref="ConnectAsync"/>).</summary>
+    /// <summary>Creates the bench (connected by <see cref="ConnectAsync(CancellationToken)"/>).</summary>
     public Bench(IOptions<BenchOptions> options, IConfiguration configuration, TimeProvider time, ILoggerFactory loggers)
     {
         _options = options.Value;
@@ -43,8 +43,11 @@ public sealed partial class Bench : IAsyncDisposable
     /// <summary>Bench id.</summary>
     public string BenchId => _options.BenchId;
 
-    /// <summary>"simulated (embedded)" or "instruments".</summary>
-    public string Mode => IsEmbedded ? "simulated (embedded)" : "instruments";
+    /// <summary>"simulated (embedded)", "instruments", or "replay of RUN".</summary>
+    public string Mode => ReplayOf is { } run ? "replay of " + run : IsEmbedded ? "simulated (embedded)" : "instruments";
+
+    /// <summary>The recorded run, on a bench built to replay it (its instruments are replay endpoints).</summary>
+    internal string? ReplayOf { get; init; }
 
     /// <summary>True when the bench is the in-process simulator.</summary>
     public bool IsEmbedded => _options.Instruments.Count == 0;
@@ -80,8 +83,14 @@ public sealed partial class Bench : IAsyncDisposable
     /// <summary>Last known interlock state and output state (from the last status read).</summary>
     public (bool InterlockClosed, bool OutputOn) LastHighVoltageState { get; private set; }
 
-    /// <summary>Starts the embedded simulator if needed and creates one owner per line and a driver per role.</summary>
-    public async Task ConnectAsync(CancellationToken cancellationToken)
+    /// <summary>Starts the embedded simulator if needed, creates one owner per line and a driver per role, and identifies each instrument.</summary>
+    public Task ConnectAsync(CancellationToken cancellationToken) => ConnectAsync(identify: true, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ConnectAsync(CancellationToken)"/>; with <paramref name="identify"/> false no exchange at all is made
+    /// (a replay takes the identities from the recorded evidence, its recording starts with the run).
+    /// </summary>
+    internal async Task ConnectAsync(bool identify, CancellationToken cancellationToken)
     {
         var instruments = _options.Instruments.ToList();
         if (IsEmbedded)
@@ -101,7 +110,7 @@ public sealed partial class Bench : IAsyncDisposable
         }
 
         var profiles = _options.ProfileDirectory is { Length: > 0 } dir ? ProfileCatalogue.Load([dir]) : ProfileCatalogue.LoadDefault();
-        var lines = new Dictionary<string, object>(StringComparer.Ordinal);
+        var resolved = new List<(InstrumentOptions Configured, InstrumentRole Role, InstrumentProfile Profile)>();
         foreach (var configured in instruments)
         {
             InstrumentRoles.TryParse(configured.Role, out var role);
@@ -116,7 +125,17 @@ public sealed partial class Bench : IAsyncDisposable
                 LogUnverifiedProfile(_logger, configured.Id, profile.Name, profile.Source.Manual);
             }
 
-            var owner = LineOwner(lines, configured.Endpoint, profile, configured.Id);
+            resolved.Add((configured, role, profile));
+        }
+
+        // Modbus units are named by their instrument id, so a recording says which instrument each exchange was for.
+        var unitNames = resolved.Where(r => r.Profile.Modbus is not null)
+            .GroupBy(r => LineKey(r.Profile, r.Configured.Endpoint), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(r => ((byte)r.Configured.UnitId, r.Configured.Id)).ToList(), StringComparer.Ordinal);
+        var lines = new Dictionary<string, (object Owner, string Line)>(StringComparer.Ordinal);
+        foreach (var (configured, role, profile) in resolved)
+        {
+            var (owner, line) = LineOwner(lines, configured.Endpoint, profile, configured.Id, unitNames);
             IInstrument driver = (role, owner) switch
             {
                 (InstrumentRole.ConductorResistanceMeter, ScpiSession s) => new ScpiResistanceMeter(s, profile),
@@ -126,11 +145,12 @@ public sealed partial class Bench : IAsyncDisposable
                 (InstrumentRole.AmbientSensor, IModbusMaster m) => new ModbusAmbientSensor(m, (byte)configured.UnitId, profile),
                 _ => throw new InvalidOperationException($"Bench:Instruments {configured.Id}: no driver for a {configured.Role} over {profile.Protocol}"),
             };
-            _instruments[role] = new BenchInstrument(configured.Id, role, driver, configured.Endpoint, profile.Protocol, configured.CalibrationCertificate, configured.CalibrationDue);
+            _instruments[role] = new BenchInstrument(configured.Id, role, driver, configured.Endpoint, profile.Protocol, configured.CalibrationCertificate, configured.CalibrationDue,
+                line, profile.Modbus is null ? 0 : configured.UnitId);
         }
 
         IsConnected = true;
-        foreach (var instrument in _instruments.Values)
+        foreach (var instrument in identify ? _instruments.Values : Enumerable.Empty<BenchInstrument>())
         {
             try
             {
@@ -236,9 +256,11 @@ public sealed partial class Bench : IAsyncDisposable
         _safety.Dispose();
     }
 
-    private object LineOwner(Dictionary<string, object> lines, string endpoint, InstrumentProfile profile, string device)
+    private static string LineKey(InstrumentProfile profile, string endpoint) => profile.Protocol + " " + endpoint;
+
+    private (object Owner, string Line) LineOwner(Dictionary<string, (object Owner, string Line)> lines, string endpoint, InstrumentProfile profile, string device, Dictionary<string, List<(byte Unit, string Name)>> unitNames)
     {
-        var key = profile.Protocol + " " + endpoint;
+        var key = LineKey(profile, endpoint);
         if (lines.TryGetValue(key, out var existing))
         {
             return existing;
@@ -262,6 +284,11 @@ public sealed partial class Bench : IAsyncDisposable
         else
         {
             var masterOptions = new ModbusMasterOptions { Timeout = TimeSpan.FromMilliseconds(profile.Modbus!.TimeoutMs) };
+            foreach (var (unit, name) in unitNames.GetValueOrDefault(key) ?? [])
+            {
+                masterOptions.Units[unit] = new ModbusUnitOptions { Name = name };
+            }
+
             ModbusMaster master = profile.Protocol == "modbus-tcp" && !parsed.IsSerial
                 ? new ModbusTcpMaster(channel, masterOptions, Recorder, _time, _loggers.CreateLogger<ModbusTcpMaster>())
                 : new ModbusRtuMaster(channel, masterOptions, Recorder, _time, _loggers.CreateLogger<ModbusRtuMaster>(), parsed.IsSerial ? parsed.Serial : null);
@@ -269,8 +296,8 @@ public sealed partial class Bench : IAsyncDisposable
             owner = master;
         }
 
-        lines[key] = owner;
-        return owner;
+        lines[key] = (owner, channel.Name);
+        return lines[key];
     }
 
     private static List<InstrumentOptions> EmbeddedInstruments(SimulatedBench sim, DateOnly due)

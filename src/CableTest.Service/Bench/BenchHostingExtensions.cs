@@ -18,6 +18,7 @@ public static class BenchHostingExtensions
         services.AddSingleton<Bench>();
         services.AddSingleton<RunEventHub>();
         services.AddSingleton<RunOrchestrator>();
+        services.AddSingleton<RunReplayer>();
         services.AddHostedService<BenchHostedService>();
         services.AddHealthChecks().AddCheck<InstrumentHealthCheck>("instruments", tags: [HealthTags.Instruments]);
         return builder;

@@ -1,10 +1,11 @@
 using CableTest.Instruments.Drivers;
+using CableTest.Instruments.Recording;
 using V1 = CableTest.Contracts.V1;
 
 namespace CableTest.Service.Bench;
 
 /// <summary>One connected instrument: its driver, identity, line and health.</summary>
-public sealed class BenchInstrument(string id, InstrumentRole role, IInstrument driver, string endpoint, string protocol, string certificate, DateOnly? due)
+public sealed class BenchInstrument(string id, InstrumentRole role, IInstrument driver, string endpoint, string protocol, string certificate, DateOnly? due, string line, int unitId)
 {
     private readonly Lock _lock = new();
     private string _lastError = "";
@@ -21,6 +22,12 @@ public sealed class BenchInstrument(string id, InstrumentRole role, IInstrument 
 
     /// <summary>Line endpoint.</summary>
     public string Endpoint { get; } = endpoint;
+
+    /// <summary>The line's name in recordings (the channel's name, e.g. <c>serial:/dev/ttyUSB0</c>).</summary>
+    public string Line { get; } = line;
+
+    /// <summary>Modbus unit id (0 for SCPI).</summary>
+    public int UnitId { get; } = unitId;
 
     /// <summary>scpi, modbus-rtu or modbus-tcp.</summary>
     public string Protocol { get; } = protocol;
@@ -55,6 +62,9 @@ public sealed class BenchInstrument(string id, InstrumentRole role, IInstrument 
             _lastError = error;
         }
     }
+
+    /// <summary>As a recording's header lists it.</summary>
+    public RecordedInstrument ToRecorded() => new(Id, InstrumentRoles.Name(Role), Driver.ProfileName, Protocol, Line, UnitId);
 
     /// <summary>Healthy: seen, and no error since.</summary>
     public bool Healthy

@@ -37,6 +37,9 @@ internal sealed class ActiveRun(V1.Run run, V1.Sample sample, SampleRequirements
 
     public string RequestId { get; set; } = "";
 
+    /// <summary>Conductor-resistance standard edition to judge against (replays only; null: the catalogue's default).</summary>
+    public string? Edition { get; init; }
+
     public V1.Outcome? Outcome { get; set; }
 
     public V1.Verdict? Verdict { get; set; }

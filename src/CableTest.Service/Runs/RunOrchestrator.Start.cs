@@ -15,7 +15,11 @@ public sealed partial class RunOrchestrator
     /// Starts a run on the bench. Idempotent by <c>request_id</c> (a retried start returns the same run).
     /// Refused with FAILED_PRECONDITION when the bench is busy or, by policy, an instrument is past calibration.
     /// </summary>
-    public async Task<V1.Run> StartRunAsync(V1.StartRunRequest request, string operatorName, CancellationToken cancellationToken)
+    public async Task<V1.Run> StartRunAsync(V1.StartRunRequest request, string operatorName, CancellationToken cancellationToken) =>
+        (await StartAsync(request, operatorName, null, cancellationToken).ConfigureAwait(false)).Run;
+
+    /// <summary>Starts a run; <paramref name="replay"/> (replays only) fixes the run id and the conductor standard edition. Returns the run and, when this call started it, its state.</summary>
+    private async Task<(V1.Run Run, ActiveRun? Started)> StartAsync(V1.StartRunRequest request, string operatorName, ReplayIdentity? replay, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.SampleId))
         {
@@ -77,7 +81,7 @@ public sealed partial class RunOrchestrator
             ? [V1.TestKind.ConductorResistance, V1.TestKind.InsulationResistance, V1.TestKind.VoltageWithstand]
             : request.Tests.Distinct().ToList();
         var now = _time.GetUtcNow();
-        var runId = "run-" + now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
+        var runId = replay?.RunId ?? "run-" + now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
         var run = new V1.Run
         {
             RunId = runId,
@@ -106,14 +110,14 @@ public sealed partial class RunOrchestrator
         }
 
         run.Steps.Add(Step("evaluate", "evaluate", "", "Evaluation and verdict"));
-        var active = new ActiveRun(run, sample, resolved.Value!, rule, kt, voltageKind!.Value, new CancellationTokenSource()) { RequestId = request.RequestId };
+        var active = new ActiveRun(run, sample, resolved.Value!, rule, kt, voltageKind!.Value, new CancellationTokenSource()) { RequestId = request.RequestId, Edition = replay?.Edition };
         lock (_gate)
         {
             if (_active is { } same && request.RequestId.Length > 0 && same.RequestId == request.RequestId)
             {
                 lock (same.Gate)
                 {
-                    return same.Run.Clone();
+                    return (same.Run.Clone(), null);
                 }
             }
 
@@ -133,7 +137,7 @@ public sealed partial class RunOrchestrator
                 if (claimed != runId)
                 {
                     Release(active);
-                    return await GetRunAsync(claimed, cancellationToken).ConfigureAwait(false);
+                    return (await GetRunAsync(claimed, cancellationToken).ConfigureAwait(false), null);
                 }
             }
 
@@ -148,7 +152,7 @@ public sealed partial class RunOrchestrator
         active.Execution = Task.Run(() => ExecuteAsync(active), CancellationToken.None);
         lock (active.Gate)
         {
-            return run.Clone();
+            return (run.Clone(), active);
         }
     }
 
@@ -183,7 +187,7 @@ public sealed partial class RunOrchestrator
         try
         {
             var recordings = Path.Combine(_bench.DataDirectory, "recordings");
-            recording = new RecordingWriter(Path.Combine(recordings, run.RunId + ".jsonl"), run.RunId, _time);
+            recording = new RecordingWriter(Path.Combine(recordings, run.RunId + ".jsonl"), run.RunId, _time, [.. _bench.Instruments.Select(i => i.ToRecorded())]);
             _bench.Recorder.Attach(recording);
             await UpdateAsync(active, r => r.State = V1.RunState.Running).ConfigureAwait(false);
             LogRunStarted(_logger, run.RunId, run.SampleId, _bench.Mode);

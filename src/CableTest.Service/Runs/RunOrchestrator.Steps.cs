@@ -89,6 +89,7 @@ public sealed partial class RunOrchestrator
                 {
                     AmbientWindowC = new TemperatureRange((decimal)_options.AmbientMinC, (decimal)_options.AmbientMaxC),
                     MethodName = "GB/T 3048.4-2007, 4-wire, forward/reverse averaged",
+                    Edition = active.Edition,
                 },
                 active.Rule);
         }
@@ -378,6 +379,11 @@ public sealed partial class RunOrchestrator
             r.PendingPrompt = prompt;
         }).ConfigureAwait(false);
         _events.Publish(active.Run.RunId, new V1.RunEvent { Time = prompt.IssuedAt, Prompt = prompt });
+        if (AcknowledgePrompts)
+        {
+            answer.TrySetResult(active.Run.OperatorName);
+        }
+
         await answer.Task.WaitAsync(token).ConfigureAwait(false);
         if (kind == "connect_core" && _bench.Simulator is { } sim)
         {

@@ -28,6 +28,29 @@ public sealed class RecordingTests
         Assert.Equal(ExchangeOutcome.BadReply, r.Exchanges[1].Outcome);
     }
 
+    [Fact]
+    public void Header_ListsTheBenchInstruments_AndOlderHeadersWithoutThemStillLoad()
+    {
+        using var dir = new TempDirectory("rec");
+        var path = dir.File("r.jsonl");
+        RecordedInstrument[] bench =
+        [
+            new("OHM-01", "conductor_resistance_meter", "sim-ohm", "scpi", "serial:/dev/x", 0),
+            new("HV-01", "withstand_tester", "sim-hipot", "modbus-tcp", "tcp:127.0.0.1:502", 1),
+        ];
+        using (var writer = new RecordingWriter(path, "run-8", instruments: bench))
+        {
+            writer.Record(Exchange("A?\n", "1\n"));
+        }
+
+        Assert.Equal(bench, CableTest.Instruments.Recording.Recording.Load(path).Instruments);
+
+        File.WriteAllText(path, "{\"format\":\"cabletest-recording\",\"version\":1,\"run\":\"old\"}\n");
+        Assert.Empty(CableTest.Instruments.Recording.Recording.Load(path).Instruments);
+        File.WriteAllText(path, "{\"format\":\"cabletest-recording\",\"version\":1,\"instruments\":[{\"id\":\"X\"}]}\n");
+        Assert.Equal(1, Assert.Throws<RecordingFormatException>(() => CableTest.Instruments.Recording.Recording.Load(path)).LineNumber);
+    }
+
     [Theory]
     [InlineData("{\"format\":\"other\",\"version\":1}", 1)]
     [InlineData("{\"format\":\"cabletest-recording\",\"version\":2}", 1)]

@@ -1,239 +1,113 @@
 using CableTest.Contracts.V1;
 using CableTest.Domain.Standards;
-using CableTest.Domain.Verdicts;
 using CableTest.Instruments.Recording;
 using CableTest.Service.Grpc.Standards;
 using CableTest.Service.Grpc.Verdicts;
+using CableTest.Service.Runs;
 using CableTest.Service.Security;
 using CableTest.Storage.Runs;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
-using DecisionRule = CableTest.Domain.Verdicts.DecisionRule;
-using DomainVerdict = CableTest.Domain.Verdicts.TestVerdict;
 
 namespace CableTest.Service.Grpc.Replay;
 
 /// <summary>
-/// Re-evaluates a finished run from its recorded evidence (the measured values as taken) under another
-/// decision rule, temperature-correction method or standard edition, and diffs the verdicts field by field.
-/// The run's exchange recording is checked (every exchange readable, in sequence) and counted.
+/// Replays a finished run through the simulator (every recorded exchange answered from the run's recording) and the
+/// same orchestration and verdict engine as the live run, optionally under another decision rule, kt method or
+/// conductor standard edition, and diffs the verdicts field by field (docs/replay.md).
 /// </summary>
 [Authorize(Policy = Policies.Engineer)]
-internal sealed class ReplayRunService(IRunStore store, VerdictEngine engine, Service.Bench.Bench bench, TimeProvider time) : ReplayService.ReplayServiceBase
+internal sealed class ReplayRunService(IRunStore store, RunReplayer replayer, Service.Bench.Bench bench, TimeProvider time) : ReplayService.ReplayServiceBase
 {
+    private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
     private readonly StandardsCatalogue catalogue = StandardsCatalogue.LoadDefault();
-
-    private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(true));
 
     public override async Task<ReplayRunResponse> ReplayRun(ReplayRunRequest request, ServerCallContext context)
     {
+        var cancellationToken = context.CancellationToken;
+        var parse = new EvaluateRequests(catalogue);
         if (string.IsNullOrWhiteSpace(request.RunId))
         {
-            throw new RequestValidationException([new FieldViolation("run_id", "required")]);
+            parse.AddViolation("run_id", "required");
         }
 
-        var parse = new EvaluateRequests(catalogue);
-        var rule = request.DecisionRule is null ? (DecisionRule?)null : parse.Rule(request.DecisionRule);
+        if (request.DecisionRule is { } asked)
+        {
+            parse.Rule(asked);
+        }
+
         if (request.KtMethod.Length > 0 && !KtMethodNames.TryParse(request.KtMethod, out _))
         {
             parse.AddViolation("kt_method", $"must be {KtMethodNames.Alpha20} or {KtMethodNames.Iec60228TableB1}");
         }
 
+        var edition = string.IsNullOrWhiteSpace(request.StandardEdition) ? null : request.StandardEdition.Trim();
+        if (edition is not null && !catalogue.ConductorResistanceTables.Any(t => string.Equals(t.EditionId, edition, StringComparison.OrdinalIgnoreCase)))
+        {
+            parse.AddViolation("standard_edition", $"unknown edition (known: {string.Join(", ", catalogue.ConductorResistanceTables.Select(t => t.EditionId).Distinct(StringComparer.Ordinal))})");
+        }
+
         parse.ThrowIfInvalid();
-        var stored = await store.GetVerdictByRunAsync(request.RunId, context.CancellationToken).ConfigureAwait(false)
-            ?? throw new NotFoundException("verdict of run", request.RunId);
+        var runRecord = await store.GetRunAsync(request.RunId, cancellationToken).ConfigureAwait(false) ?? throw new NotFoundException("run", request.RunId);
+        var run = Parser.Parse<Run>(runRecord.Json);
+        var stored = await store.GetVerdictByRunAsync(request.RunId, cancellationToken).ConfigureAwait(false)
+            ?? throw new PreconditionFailedException("no_verdict", request.RunId, $"run {request.RunId} ended {runRecord.State} without a verdict: there is nothing to compare a replay with");
+        var recording = Path.Combine(bench.DataDirectory, "recordings", request.RunId + ".jsonl");
+        if (!File.Exists(recording))
+        {
+            throw new PreconditionFailedException("no_recording", request.RunId, $"run {request.RunId} has no recording ({recording})");
+        }
+
+        var sample = await store.GetSampleAsync(run.SampleId, cancellationToken).ConfigureAwait(false)
+            ?? throw new PreconditionFailedException("no_sample", run.SampleId, $"sample {run.SampleId} of run {request.RunId} is not in the store");
         var original = VerdictDocument.FromStored(stored);
+        ReplayResult result;
+        try
+        {
+            var job = new ReplayJob(run, sample, original, recording, request.DecisionRule, request.KtMethod.Length > 0 ? request.KtMethod : null, edition, request.RecordedTiming);
+            result = await replayer.ReplayAsync(job, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RecordingFormatException e)
+        {
+            throw new PreconditionFailedException("recording_unreadable", $"{e.Path}:{e.LineNumber}", "the run's recording cannot be replayed: " + e.Message);
+        }
+
+        var replayed = Replayed(original, result);
+        var response = new ReplayRunResponse
+        {
+            Original = original,
+            Replayed = replayed,
+            Exchanges = result.Answered,
+            ExchangesRecorded = result.Recorded,
+            InconclusiveReason = result.Problem ?? "",
+        };
+        response.Diffs.AddRange(VerdictDiff.Between(original, replayed));
+        response.Divergences.AddRange(result.Divergences.Select(d => new Divergence
+        {
+            Position = d.Sequence,
+            Line = d.Line,
+            Device = d.Device,
+            ExpectedRequestHex = d.ExpectedHex,
+            ActualRequestHex = d.ActualHex,
+            Reason = d.Reason,
+        }));
+        return response;
+    }
+
+    /// <summary>The replayed verdict: the original's header, the replayed tests and outcome; never a pass when the replay left the recording or did not finish.</summary>
+    private Verdict Replayed(Verdict original, ReplayResult result)
+    {
         var replayed = original.Clone();
-        replayed.Tests.Clear();
         replayed.Sequence = 0;
         replayed.ContentSha256 = "";
         replayed.PreviousSha256 = "";
         replayed.EvidenceJson = "";
         replayed.EvaluatedAt = Timestamp.FromDateTimeOffset(time.GetUtcNow());
-        var domain = new List<DomainVerdict>();
-        var sample = await store.GetSampleAsync(original.SampleId, context.CancellationToken).ConfigureAwait(false);
-        var conductor = sample is null ? null : SampleParser.Parse<Sample>(sample.Json).Conductor;
-        foreach (var test in original.Tests)
-        {
-            var again = Reevaluate(test, request, rule, original.Tests.IndexOf(test), conductor);
-            var proto = again.ToProto();
-            proto.TestId = test.TestId;
-            proto.Core = test.Core;
-            proto.Instruments.AddRange(test.Instruments);
-            proto.ReadingIds.AddRange(test.ReadingIds);
-            proto.MeasuredAt = test.MeasuredAt;
-            if (test.InsulationResistance is { } ir && proto.InsulationResistance is { } replayedIr)
-            {
-                replayedIr.Curve.AddRange(ir.Curve);
-            }
-
-            if (test.VoltageWithstand is { } vw && proto.VoltageWithstand is { } replayedVw)
-            {
-                replayedVw.TesterOutcome = vw.TesterOutcome;
-                replayedVw.LeakageLimitMa = vw.LeakageLimitMa;
-                replayedVw.MaxLeakageMa = vw.MaxLeakageMa;
-            }
-
-            domain.Add(again);
-            replayed.Tests.Add(proto);
-        }
-
-        replayed.Outcome = SampleVerdict.Derive(domain).Outcome.ToProto();
-        var response = new ReplayRunResponse { Original = original, Replayed = replayed };
-        response.Diffs.AddRange(Diff(original, replayed));
-        var recording = Path.Combine(bench.DataDirectory, "recordings", request.RunId + ".jsonl");
-        if (File.Exists(recording))
-        {
-            try
-            {
-                response.Exchanges = Recording.Load(recording).Exchanges.Count;
-            }
-            catch (RecordingFormatException e)
-            {
-                response.Divergences.Add(new Divergence { Position = e.LineNumber, Line = recording, ExpectedRequestHex = "", ActualRequestHex = e.Message });
-            }
-        }
-
-        return response;
-    }
-
-    private static readonly JsonParser SampleParser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
-
-    private DomainVerdict Reevaluate(Contracts.V1.TestVerdict test, ReplayRunRequest request, DecisionRule? requestedRule, int index, Contracts.V1.ConductorSpec? conductor)
-    {
-        var parse = new EvaluateRequests(catalogue);
-        var rule = requestedRule ?? (test.DecisionRule is null ? DecisionRule.SimpleAcceptance : parse.Rule(test.DecisionRule));
-        var field = $"original.tests[{index}]";
-        switch (test.EvidenceCase)
-        {
-            case Contracts.V1.TestVerdict.EvidenceOneofCase.ConductorResistance:
-            {
-                var e = test.ConductorResistance;
-                var input = parse.Conductor(new Contracts.V1.ConductorResistanceInput
-                {
-                    Conductor = e.Conductor,
-                    MeasuredResistanceOhm = e.MeasuredResistanceOhm,
-                    LengthM = e.LengthM,
-                    ConductorTemperatureC = e.ConductorTemperatureC,
-                    KtMethod = request.KtMethod.Length > 0 ? request.KtMethod : e.KtMethod,
-                });
-                parse.ThrowIfInvalid();
-                return engine.EvaluateConductorResistance(input! with { Edition = NullIfEmpty(request.StandardEdition) ?? input!.Edition }, rule);
-            }
-
-            case Contracts.V1.TestVerdict.EvidenceOneofCase.InsulationResistance:
-            {
-                var e = test.InsulationResistance;
-                var input = parse.Insulation(new Contracts.V1.InsulationResistanceInput
-                {
-                    CableType = e.CableType,
-                    Conductor = conductor,
-                    Criterion = e.Criterion,
-                    MeasuredResistanceMohm = e.MeasuredResistanceMohm,
-                    LengthM = e.LengthM,
-                    TestTemperatureC = e.TestTemperatureC,
-                    TestVoltageVDc = e.TestVoltageVDc,
-                    ElectrificationS = e.ElectrificationS,
-                    ConductorDiameterMm = e.ConductorDiameterMm,
-                    InsulationOuterDiameterMm = e.InsulationOuterDiameterMm,
-                });
-                parse.ThrowIfInvalid();
-                return engine.EvaluateInsulationResistance(input!, rule);
-            }
-
-            case Contracts.V1.TestVerdict.EvidenceOneofCase.VoltageWithstand:
-            {
-                var e = test.VoltageWithstand;
-                var v = new Contracts.V1.VoltageWithstandInput
-                {
-                    RatedVoltage = e.RatedVoltage,
-                    VoltageKind = e.VoltageKind,
-                    AppliedKv = e.AppliedKv,
-                    FrequencyHz = e.FrequencyHz,
-                    HeldS = e.HeldS,
-                    Breakdown = e.Breakdown,
-                    BreakdownLocation = e.BreakdownLocation,
-                    RequiredKv = e.RequiredKv,
-                    RequiredS = e.RequiredS,
-                };
-                if (e.VoltageTolerancePct > 0)
-                {
-                    v.VoltageTolerancePct = e.VoltageTolerancePct;
-                }
-
-                var input = parse.Withstand(v);
-                parse.ThrowIfInvalid();
-                return engine.EvaluateVoltageWithstand(input!);
-            }
-
-            default:
-                throw new PreconditionFailedException("no_evidence", field, $"{field} ({test.TestId}) carries no evidence to re-evaluate");
-        }
-    }
-
-    private static string? NullIfEmpty(string text) => string.IsNullOrWhiteSpace(text) ? null : text;
-
-    /// <summary>Every leaf that differs between the two verdicts' tests and outcome (JSON paths).</summary>
-    private static IEnumerable<FieldDiff> Diff(Verdict original, Verdict replayed)
-    {
-        var a = Flatten(System.Text.Json.JsonDocument.Parse(Json.Format(Comparable(original))).RootElement, "");
-        var b = Flatten(System.Text.Json.JsonDocument.Parse(Json.Format(Comparable(replayed))).RootElement, "");
-        foreach (var path in a.Keys.Union(b.Keys).Order(StringComparer.Ordinal))
-        {
-            var left = a.GetValueOrDefault(path, "");
-            var right = b.GetValueOrDefault(path, "");
-            if (left != right)
-            {
-                yield return new FieldDiff { Path = path, Original = left, Replayed = right };
-            }
-        }
-    }
-
-    private static Verdict Comparable(Verdict verdict)
-    {
-        var copy = new Verdict { Outcome = verdict.Outcome };
-        copy.Tests.AddRange(verdict.Tests.Select(t =>
-        {
-            var c = t.Clone();
-            c.MeasuredAt = null;
-            return c;
-        }));
-        return copy;
-    }
-
-    private static Dictionary<string, string> Flatten(System.Text.Json.JsonElement element, string path)
-    {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        switch (element.ValueKind)
-        {
-            case System.Text.Json.JsonValueKind.Object:
-                foreach (var p in element.EnumerateObject())
-                {
-                    foreach (var kv in Flatten(p.Value, path.Length == 0 ? p.Name : path + "." + p.Name))
-                    {
-                        result[kv.Key] = kv.Value;
-                    }
-                }
-
-                break;
-            case System.Text.Json.JsonValueKind.Array:
-                var i = 0;
-                foreach (var item in element.EnumerateArray())
-                {
-                    foreach (var kv in Flatten(item, $"{path}[{i++}]"))
-                    {
-                        result[kv.Key] = kv.Value;
-                    }
-                }
-
-                break;
-            default:
-                result[path] = element.ToString();
-                break;
-        }
-
-        return result;
+        replayed.Tests.Clear();
+        replayed.Tests.AddRange(result.Replayed.Verdict?.Tests ?? result.Replayed.Tests);
+        replayed.Outcome = result.Problem is null && result.Replayed.Verdict is { } verdict ? verdict.Outcome : Outcome.Inconclusive;
+        return replayed;
     }
 }

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using CableTest.Contracts.V1;
+using Google.Protobuf;
+
+namespace CableTest.Service.Grpc.Replay;
+
+/// <summary>Field-by-field difference of two verdicts: every leaf of the outcome and the tests (proto3 JSON paths) that differs; when a test was measured is not compared.</summary>
+internal static class VerdictDiff
+{
+    private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(true));
+
+    public static IEnumerable<FieldDiff> Between(Verdict original, Verdict replayed)
+    {
+        var a = Flatten(Parse(original));
+        var b = Flatten(Parse(replayed));
+        foreach (var path in a.Keys.Union(b.Keys).Order(StringComparer.Ordinal))
+        {
+            var left = a.GetValueOrDefault(path, "");
+            var right = b.GetValueOrDefault(path, "");
+            if (left != right)
+            {
+                yield return new FieldDiff { Path = path, Original = left, Replayed = right };
+            }
+        }
+    }
+
+    private static JsonElement Parse(Verdict verdict)
+    {
+        var copy = new Verdict { Outcome = verdict.Outcome };
+        copy.Tests.AddRange(verdict.Tests.Select(t =>
+        {
+            var c = t.Clone();
+            c.MeasuredAt = null;
+            return c;
+        }));
+        using var document = JsonDocument.Parse(Json.Format(copy));
+        return document.RootElement.Clone();
+    }
+
+    private static Dictionary<string, string> Flatten(JsonElement root)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        Flatten(root, "", result);
+        return result;
+    }
+
+    private static void Flatten(JsonElement element, string path, Dictionary<string, string> result)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var p in element.EnumerateObject())
+                {
+                    Flatten(p.Value, path.Length == 0 ? p.Name : path + "." + p.Name, result);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    Flatten(item, $"{path}[{i++}]", result);
+                }
+
+                break;
+            default:
+                result[path] = element.ToString();
+                break;
+        }
+    }
+}
