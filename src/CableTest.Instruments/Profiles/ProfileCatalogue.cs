@@ -8,7 +8,7 @@ namespace CableTest.Instruments.Profiles;
 /// Instrument profiles: the shipped ones (embedded data files) plus a lab's own from directories. Every
 /// file is validated at load against its role's contract; a bad file is an error naming file and key.
 /// </summary>
-public sealed class ProfileCatalogue
+public sealed partial class ProfileCatalogue
 {
     private readonly Dictionary<string, InstrumentProfile> _profiles;
 
@@ -90,19 +90,7 @@ public sealed class ProfileCatalogue
                 throw new ProfileLoadException(file, "protocol", $"must be scpi, modbus-rtu or modbus-tcp, was \"{protocol}\"");
             }
 
-            var sourceElement = reader.Object(root, "source");
-            var tag = reader.String(sourceElement, "tag", "source.");
-            if (tag is not ("V2" or "V1" or "D" or "M" or "sim"))
-            {
-                throw new ProfileLoadException(file, "source.tag", $"must be V2, V1, D, M or sim, was \"{tag}\"");
-            }
-
-            var source = new ProfileSource(
-                reader.String(sourceElement, "manufacturer", "source."),
-                reader.String(sourceElement, "model", "source."),
-                reader.String(sourceElement, "manual", "source."),
-                tag,
-                sourceElement.TryGetProperty("notes", out var notes) ? notes.GetString() : null);
+            var source = ParseSource(reader, reader.Object(root, "source"));
 
             SerialDefaults? serial = null;
             if (root.TryGetProperty("serial", out var serialElement))
@@ -175,6 +163,11 @@ public sealed class ProfileCatalogue
             }
         }
 
+        foreach (var code in codes.Where(c => role == InstrumentRole.WithstandTester && !RoleContract.WithstandMeanings.Contains(c.Value)))
+        {
+            throw new ProfileLoadException(reader.File, "scpi.codes." + code.Key, $"\"{code.Value}\" is not a status meaning ({string.Join(", ", RoleContract.WithstandMeanings)})");
+        }
+
         foreach (var required in RoleContract.ScpiCommands(role).Where(c => !commands.ContainsKey(c)))
         {
             throw new ProfileLoadException(reader.File, "scpi.commands." + required, $"required for role {InstrumentRoles.Name(role)}");
@@ -192,7 +185,7 @@ public sealed class ProfileCatalogue
         }
 
         var checkErrors = element.TryGetProperty("check_errors", out var check) && check.ValueKind == JsonValueKind.True;
-        return new ScpiProfile(terminator, timeout, checkErrors, commands, fields, codes);
+        return new ScpiProfile(terminator, timeout, checkErrors, commands, fields, codes, ParseScales(reader, element, fields));
     }
 
     private static ModbusProfile ParseModbus(Reader reader, JsonElement element, InstrumentRole role)

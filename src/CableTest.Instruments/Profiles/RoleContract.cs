@@ -13,13 +13,23 @@ internal static class RoleContract
         _ => ["identify", "read"],
     };
 
+    /// <summary>
+    /// Fields a profile must map. Optional ones the driver derives when the instrument does not report them:
+    /// insulation elapsed_s (CableTest's clock from the start command), withstand interlock (closed unless the
+    /// status word means an interlock stop) and output (on while the status word means a running test); withstand
+    /// phase (ramp or dwell while running) is optional and, when absent, a running test counts as in its dwell.
+    /// </summary>
     public static IReadOnlyList<string> ScpiFields(InstrumentRole role) => role switch
     {
-        InstrumentRole.InsulationTester => ["resistance_ohm", "voltage_v", "elapsed_s"],
-        InstrumentRole.WithstandTester => ["state", "outcome", "voltage_v", "leakage_ma", "elapsed_s", "interlock", "output"],
+        InstrumentRole.InsulationTester => ["resistance_ohm", "voltage_v"],
+        InstrumentRole.WithstandTester => ["outcome", "voltage_v", "leakage_ma", "elapsed_s"],
         InstrumentRole.AmbientSensor => ["temperature_c", "humidity_rh"],
         _ => [],
     };
+
+    /// <summary>What a SCPI withstand tester's status and phase words may mean (the values of scpi.codes).</summary>
+    public static IReadOnlyList<string> WithstandMeanings { get; } =
+        ["running", "idle", "pass", "high", "low", "arc", "breakdown", "interlock", "aborted", "ramp_up", "dwell", "ramp_down"];
 
     public static IReadOnlyList<string> ModbusPoints(InstrumentRole role) => role switch
     {

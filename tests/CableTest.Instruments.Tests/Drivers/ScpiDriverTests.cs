@@ -120,7 +120,7 @@ public sealed class ScpiDriverTests
         var errors = new Queue<string>();
         var word = "PASS";
         await using var peer = new ScpiResponder(far, q => q == "MEAS?"
-            ? string.Create(CultureInfo.InvariantCulture, $">ACW, {word}, 2.500kV, 0.120mA, T=300.0S, 1, 0\n")
+            ? string.Create(CultureInfo.InvariantCulture, $">ACW, {word} , 2.500kV ,0.120 mA ,T=300.0S\n")
             : Errors(q, errors));
         await using var _ = session;
         var tester = new ScpiWithstandTester(session, Profiles.Get("gwinstek-gpt9800"));

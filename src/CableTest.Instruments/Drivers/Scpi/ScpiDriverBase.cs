@@ -61,17 +61,33 @@ public abstract class ScpiDriverBase : IInstrument
         }
     }
 
-    /// <summary>Runs a named list whose last entry is a query and returns its reply.</summary>
+    /// <summary>
+    /// Runs a named list that ends in a query and returns the reply. Every query in the list is answered;
+    /// when there are several, their replies are joined in order with commas into one field list (an
+    /// instrument that reports result, voltage and current through separate queries).
+    /// </summary>
     protected async Task<string> QueryAsync(string name, CancellationToken cancellationToken)
     {
         var commands = Commands(name);
-        for (var i = 0; i < commands.Count - 1; i++)
+        string? joined = null;
+        for (var i = 0; i < commands.Count; i++)
         {
-            await Session.SendAsync(Render(commands[i], Empty), cancellationToken).ConfigureAwait(false);
+            var command = Render(commands[i], Empty);
+            if (i < commands.Count - 1 && !IsQuery(command))
+            {
+                await Session.SendAsync(command, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            var reply = await Session.QueryAsync(command, cancellationToken).ConfigureAwait(false);
+            joined = joined is null ? reply : joined + "," + reply;
         }
 
-        return await Session.QueryAsync(Render(commands[^1], Empty), cancellationToken).ConfigureAwait(false);
+        return joined!;
     }
+
+    /// <summary>True when the profile maps the field (optional fields are derived when absent).</summary>
+    protected bool HasField(string name) => Scpi.Fields.ContainsKey(name);
 
     /// <summary>The named field of a comma-separated reply, as text.</summary>
     protected string Field(IReadOnlyList<string> fields, string name, string reply)
@@ -82,7 +98,10 @@ public abstract class ScpiDriverBase : IInstrument
             : throw Bad($"reply has {fields.Count} fields, {name} is field {index + 1}", reply);
     }
 
-    /// <summary>The named field as a number; units after the number (kV, mA, S, MOhm) are tolerated and ignored.</summary>
+    /// <summary>
+    /// The named field as a number in the field's unit: a unit after the number (kV, mA, S, MOhm) is converted,
+    /// text before it (GW Instek's "T=") skipped, and the profile's scale for the field applied.
+    /// </summary>
     protected ScpiValue NumberField(IReadOnlyList<string> fields, string name, string reply)
     {
         var text = Field(fields, name, reply);
@@ -104,10 +123,16 @@ public abstract class ScpiDriverBase : IInstrument
         }
 
         var factor = UnitFactor(name, text.AsSpan(end).Trim());
-        return factor is null
-            ? throw Bad($"{name} has unit \"{text[end..].Trim()}\" that does not fit", reply)
-            : value with { Value = value.Value * factor.Value };
+        if (factor is null)
+        {
+            throw Bad($"{name} has unit \"{text[end..].Trim()}\" that does not fit", reply);
+        }
+
+        var scale = Scpi.Scales.TryGetValue(name, out var s) ? s : 1.0;
+        return value with { Value = value.Value * factor.Value * scale };
     }
+
+    private static bool IsQuery(string command) => command.Contains('?', StringComparison.Ordinal);
 
     private static double? UnitFactor(string name, ReadOnlySpan<char> unit)
     {

@@ -4,11 +4,15 @@ using CableTest.Protocols.Scpi;
 
 namespace CableTest.Instruments.Drivers.Scpi;
 
-/// <summary>A megohmmeter driven by its SCPI profile.</summary>
+/// <summary>
+/// A megohmmeter driven by its SCPI profile. An instrument that does not report the electrification time
+/// (no elapsed_s field) is timed by CableTest's clock from the start command.
+/// </summary>
 public sealed class ScpiInsulationTester(ScpiSession session, InstrumentProfile profile, TimeProvider? time = null)
     : ScpiDriverBase(session, profile, InstrumentRole.InsulationTester), IInsulationTester
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private long? _startedAt;
 
     /// <summary>How long to wait for the discharge confirmation.</summary>
     public TimeSpan DischargeTimeout { get; init; } = TimeSpan.FromSeconds(30);
@@ -30,7 +34,11 @@ public sealed class ScpiInsulationTester(ScpiSession session, InstrumentProfile 
     }
 
     /// <inheritdoc />
-    public Task StartAsync(CancellationToken cancellationToken) => RunCommandsAsync("start", new Dictionary<string, object>(), cancellationToken);
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await RunCommandsAsync("start", new Dictionary<string, object>(), cancellationToken).ConfigureAwait(false);
+        _startedAt = _time.GetTimestamp();
+    }
 
     /// <inheritdoc />
     public async Task<InsulationReading> ReadAsync(CancellationToken cancellationToken)
@@ -39,7 +47,9 @@ public sealed class ScpiInsulationTester(ScpiSession session, InstrumentProfile 
         var fields = ScpiReply.Fields(reply);
         var resistance = NumberField(fields, "resistance_ohm", reply);
         var voltage = NumberField(fields, "voltage_v", reply).RequireReading("voltage");
-        var elapsed = NumberField(fields, "elapsed_s", reply).RequireReading("elapsed time");
+        var elapsed = HasField("elapsed_s")
+            ? NumberField(fields, "elapsed_s", reply).RequireReading("elapsed time")
+            : _startedAt is { } started ? _time.GetElapsedTime(started).TotalSeconds : 0;
         if (resistance.Kind == ScpiValueKind.NotANumber || resistance.Kind == ScpiValueKind.NegativeOverflow)
         {
             throw Bad("no valid insulation reading", reply);

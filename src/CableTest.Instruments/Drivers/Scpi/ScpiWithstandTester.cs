@@ -7,6 +7,8 @@ namespace CableTest.Instruments.Drivers.Scpi;
 /// <summary>
 /// A hipot tester driven by its SCPI profile. The status reply's words are mapped through the profile's
 /// codes (e.g. "PASS" → pass, "TEST" → running); a word the profile does not know is an error, never a pass.
+/// Interlock and output state come from the reply when the profile maps them, else from the status word; an
+/// optional phase field tells ramp from dwell while the word says the test runs.
 /// </summary>
 public sealed class ScpiWithstandTester(ScpiSession session, InstrumentProfile profile)
     : ScpiDriverBase(session, profile, InstrumentRole.WithstandTester), IWithstandTester
@@ -48,8 +50,10 @@ public sealed class ScpiWithstandTester(ScpiSession session, InstrumentProfile p
         var voltageV = NumberField(fields, "voltage_v", reply).RequireReading("output voltage");
         var leakage = NumberField(fields, "leakage_ma", reply).RequireReading("leakage current");
         var elapsed = NumberField(fields, "elapsed_s", reply).RequireReading("elapsed time");
-        var interlock = Flag(fields, "interlock", reply);
-        var output = Flag(fields, "output", reply);
+        // A tester that does not report them: the interlock counts as closed unless the status word says the
+        // test stopped on it, the output as on while the word says a test runs.
+        var interlock = HasField("interlock") ? Flag(fields, "interlock", reply) : meaning != "interlock";
+        var output = HasField("output") ? Flag(fields, "output", reply) : meaning == "running";
         var (state, outcome) = meaning switch
         {
             "running" => (WithstandState.Dwell, WithstandOutcome.None),
@@ -63,6 +67,11 @@ public sealed class ScpiWithstandTester(ScpiSession session, InstrumentProfile p
             "aborted" => (WithstandState.Stopped, WithstandOutcome.Aborted),
             _ => throw Bad($"profile maps \"{word}\" to unknown meaning \"{meaning}\"", reply),
         };
+        if (state == WithstandState.Dwell && HasField("phase"))
+        {
+            state = Phase(fields, reply);
+        }
+
         var failed = outcome is WithstandOutcome.High or WithstandOutcome.Low or WithstandOutcome.Arc or WithstandOutcome.Breakdown;
         return new WithstandStatus(state, outcome, voltageV / 1000, leakage, elapsed, failed ? voltageV / 1000 : null, failed ? elapsed : null, interlock, output);
     }
@@ -76,6 +85,24 @@ public sealed class ScpiWithstandTester(ScpiSession session, InstrumentProfile p
         {
             throw new InstrumentException($"{Profile.Name} on {Session.Line}: output still on after the stop command");
         }
+    }
+
+    /// <summary>
+    /// Which part of the program runs, from a phase word: the text before '=' in the field (GW Instek reports
+    /// "R=012.3S" while ramping and "T=004.0S" while testing), mapped through the codes to ramp_up, dwell or ramp_down.
+    /// </summary>
+    private WithstandState Phase(IReadOnlyList<string> fields, string reply)
+    {
+        var text = Field(fields, "phase", reply).Trim();
+        var equals = text.IndexOf('=', StringComparison.Ordinal);
+        var word = (equals < 0 ? text : text[..equals]).Trim();
+        return Scpi.Codes.TryGetValue(word, out var phase) switch
+        {
+            true when phase == "ramp_up" => WithstandState.RampUp,
+            true when phase == "dwell" => WithstandState.Dwell,
+            true when phase == "ramp_down" => WithstandState.RampDown,
+            _ => throw Bad($"phase word \"{word}\" is not ramp_up, dwell or ramp_down in the profile's codes", reply),
+        };
     }
 
     private bool Flag(IReadOnlyList<string> fields, string name, string reply)
