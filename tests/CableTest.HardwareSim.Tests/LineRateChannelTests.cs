@@ -50,8 +50,9 @@ public class LineRateChannelTests
     {
         var serial = new SerialSettings { BaudRate = baud, Parity = SerialParity.Even };
         var t35 = ModbusRtu.InterFrameDelay(baud, serial.BitsPerCharacter);
+        var turnaround = TimeSpan.FromMilliseconds(3);
         await using var pty = PseudoTerminal.Open();
-        await using var paced = new LineRateChannel(pty.Master, serial, new LineRateOptions(), TimeProvider.System, t35);
+        await using var paced = new LineRateChannel(pty.Master, serial, new LineRateOptions { ReplyDelay = turnaround }, TimeProvider.System, t35);
         await using var driver = new UnixTtyChannel(pty.SlavePath, serial);
         await driver.OpenAsync(CancellationToken.None);
         byte[] request = [1, 3, 0, 0, 0, 10, 0xC5, 0xCD];
@@ -69,9 +70,9 @@ public class LineRateChannelTests
             var wire = (serial.CharacterTime * request.Length) + t35;
             Assert.True(at >= wire, $"frame read after {at.TotalMilliseconds:0.000} ms, before {wire.TotalMilliseconds:0.000} ms");
 
-            // The reply, then the next request at once: it may not start inside the silence after the reply.
+            // The reply (it starts the reply delay after the request was due, however late the emulation handed it
+            // over), then the next request at once: it may not start inside the silence after the reply.
             byte[] reply = [1, 3, 2, 0, 0, 0xB8, 0x44];
-            var replying = Stopwatch.GetTimestamp();
             await paced.WriteAsync(reply, CancellationToken.None);
             var seen = 0;
             while (seen < reply.Length)
@@ -79,11 +80,14 @@ public class LineRateChannelTests
                 seen += await driver.ReadAsync(got.AsMemory(seen), deadline.Token);
             }
 
+            at = Stopwatch.GetElapsedTime(started);
+            wire = (serial.CharacterTime * (request.Length + reply.Length)) + t35 + turnaround;
+            Assert.True(at >= wire, $"reply seen after {at.TotalMilliseconds:0.000} ms, before {wire.TotalMilliseconds:0.000} ms");
             await driver.WriteAsync(request, CancellationToken.None);
             n = await paced.ReadAsync(got, deadline.Token);
-            at = Stopwatch.GetElapsedTime(replying);
+            at = Stopwatch.GetElapsedTime(started);
             Assert.Equal(request, got[..n]);
-            wire = (serial.CharacterTime * (reply.Length + request.Length)) + t35 + t35;
+            wire = (serial.CharacterTime * (request.Length + reply.Length + request.Length)) + t35 + turnaround + t35 + t35;
             Assert.True(at >= wire, $"request after the reply read after {at.TotalMilliseconds:0.000} ms, before {wire.TotalMilliseconds:0.000} ms");
         }
     }

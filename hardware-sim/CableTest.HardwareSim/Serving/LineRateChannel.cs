@@ -34,8 +34,13 @@ internal sealed class LineRateChannel : IByteChannel
     private bool peerClosed;
     private long receivedUntil;
     private long requestReadAt;
+    private long readLateTicks;
     private long sentUntil;
     private long earlyFrames;
+    private long frames;
+    private long framesLateTicks;
+    private long replies;
+    private long repliesLateTicks;
 
     /// <param name="inner">The device's end of the line.</param>
     /// <param name="serial">Baud rate and character format (bits per character).</param>
@@ -59,6 +64,12 @@ internal sealed class LineRateChannel : IByteChannel
 
     /// <summary>Frames the driver started inside the silence after a reply (a real device would have lost them).</summary>
     public long EarlyFrames => Interlocked.Read(ref earlyFrames);
+
+    /// <summary>How late, on average, the device got a frame after it was due (the emulation's own wake-up latency).</summary>
+    public TimeSpan MeanFrameLateness => Mean(Interlocked.Read(ref framesLateTicks), Interlocked.Read(ref frames));
+
+    /// <summary>How late, on average, a reply's last byte was handed over after its wire time.</summary>
+    public TimeSpan MeanReplyLateness => Mean(Interlocked.Read(ref repliesLateTicks), Interlocked.Read(ref replies));
 
     public ValueTask OpenAsync(CancellationToken cancellationToken) => inner.OpenAsync(cancellationToken);
 
@@ -115,6 +126,9 @@ internal sealed class LineRateChannel : IByteChannel
             {
                 readable = filled;
                 requestReadAt = due;
+                readLateTicks = Math.Max(0, time.GetTimestamp() - due);
+                Interlocked.Add(ref framesLateTicks, readLateTicks);
+                Interlocked.Increment(ref frames);
             }
             else
             {
@@ -137,7 +151,11 @@ internal sealed class LineRateChannel : IByteChannel
             return;
         }
 
-        var start = Math.Max(Math.Max(time.GetTimestamp(), requestReadAt + ToTimestampTicks(options.ReplyDelay)), Math.Max(receivedUntil, sentUntil));
+        // The device's turnaround is its own processing (from when it got the frame) or the reply delay, whichever is
+        // longer; the emulation's lateness in handing the frame over is not the device's and is taken back out.
+        var processed = time.GetTimestamp() - readLateTicks;
+        readLateTicks = 0;
+        var start = Math.Max(Math.Max(processed, requestReadAt + ToTimestampTicks(options.ReplyDelay)), Math.Max(receivedUntil, sentUntil));
         var last = start + (long)Math.Ceiling(data.Length * characterTicks);
         var sent = 0;
         while (sent < data.Length)
@@ -158,6 +176,8 @@ internal sealed class LineRateChannel : IByteChannel
         }
 
         sentUntil = last;
+        Interlocked.Add(ref repliesLateTicks, Math.Max(0, time.GetTimestamp() - last));
+        Interlocked.Increment(ref replies);
     }
 
     private async Task<int> ReadInnerAsync()
@@ -245,6 +265,9 @@ internal sealed class LineRateChannel : IByteChannel
         lifetime.Dispose();
         lifetime = new CancellationTokenSource();
     }
+
+    private TimeSpan Mean(long ticks, long count) =>
+        TimeSpan.FromSeconds(count == 0 ? 0 : (double)ticks / count / time.TimestampFrequency);
 
     private long ToTimestampTicks(TimeSpan span) => (long)Math.Ceiling(span.TotalSeconds * time.TimestampFrequency);
 }

@@ -13,7 +13,8 @@ namespace CableTest.Benchmarks.Modbus;
 /// against our slave behind the simulator's line-rate emulation (bytes paced at the baud rate and character format,
 /// 8E1 = 11 bits per character) at 9600, 19200 and 115200 baud, beside the wire limit
 /// <c>cycle = (13 + 2N) × bits / baud + 2 × t3.5</c> (t3.5 = 3.5 characters, 1.75 ms above 19200 baud).
-/// Each cell is measured REPEATS times (default 1) and the median is printed with the spread.
+/// Each cell is measured REPEATS times (default 1) and the median is printed with the spread, the requests the
+/// master started too early, and how late the emulation itself handed frames and reply ends over (its own latency).
 /// </summary>
 internal static class ModbusLineRate
 {
@@ -21,12 +22,12 @@ internal static class ModbusLineRate
     {
         var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 3;
         var repeats = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
-        Console.WriteLine("  baud    N      tps  limit_tps   ratio  (min..max ratio)  early_frames");
+        Console.WriteLine("  baud    N      tps  limit_tps   ratio  (min..max ratio)  early_frames  emulation_late_us(frame,reply)");
         foreach (var baud in new[] { 9600, 19200, 115200 })
         {
             foreach (var registers in new ushort[] { 1, 10, 125 })
             {
-                var runs = new List<(double Tps, double Limit, long Early)>();
+                var runs = new List<(double Tps, double Limit, long Early, TimeSpan FrameLate, TimeSpan ReplyLate)>();
                 for (var i = 0; i < repeats; i++)
                 {
                     runs.Add(await MeasureAsync(baud, registers, TimeSpan.FromSeconds(seconds)));
@@ -35,14 +36,14 @@ internal static class ModbusLineRate
                 var ratios = runs.Select(r => r.Tps / r.Limit).Order().ToArray();
                 var median = runs.OrderBy(r => r.Tps).ElementAt(runs.Count / 2);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{baud,6} {registers,4} {median.Tps,8:0.0} {median.Limit,10:0.0} {median.Tps / median.Limit,7:0.000}  ({ratios[0]:0.000}..{ratios[^1]:0.000})  {runs.Sum(r => r.Early),6}"));
+                    $"{baud,6} {registers,4} {median.Tps,8:0.0} {median.Limit,10:0.0} {median.Tps / median.Limit,7:0.000}  ({ratios[0]:0.000}..{ratios[^1]:0.000})  {runs.Sum(r => r.Early),6}  {median.FrameLate.TotalMicroseconds,5:0} {median.ReplyLate.TotalMicroseconds,5:0}"));
             }
         }
 
         return 0;
     }
 
-    private static async Task<(double Tps, double Limit, long Early)> MeasureAsync(int baud, ushort registers, TimeSpan duration)
+    private static async Task<(double Tps, double Limit, long Early, TimeSpan FrameLate, TimeSpan ReplyLate)> MeasureAsync(int baud, ushort registers, TimeSpan duration)
     {
         var serial = new SerialSettings { BaudRate = baud, Parity = SerialParity.Even };
         await using var pty = PseudoTerminal.Open();
@@ -73,6 +74,6 @@ internal static class ModbusLineRate
         await stop.CancelAsync();
         await slave;
         var cycle = ((13 + (2 * registers)) * bits / (double)baud) + (2 * t35.TotalSeconds);
-        return (tps, 1 / cycle, early);
+        return (tps, 1 / cycle, early, paced.MeanFrameLateness, paced.MeanReplyLateness);
     }
 }
