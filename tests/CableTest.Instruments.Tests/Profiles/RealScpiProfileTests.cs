@@ -108,6 +108,27 @@ public sealed class RealScpiProfileTests
         Assert.Equal(outputOn, status.OutputOn);
     }
 
+    [Theory]
+    [InlineData("+1.500000E+03", WithstandState.RampUp)]
+    [InlineData("+2.990000E+03", WithstandState.Dwell)]
+    public async Task Chroma_RunningWithoutPhase_BelowProgrammedVoltageIsRamp(string outputV, WithstandState state)
+    {
+        var profile = Profiles.Get("chroma-19032");
+        var (session, far) = Pair(profile);
+        await using var peer = new ScpiResponder(far, q => q switch
+        {
+            "SAFE:RES:ALL?" => "115\n",
+            "SAFE:RES:ALL:OMET?" => outputV + "\n",
+            "SAFE:RES:ALL:MMET?" => "+1.000000E-04\n",
+            "SAFE:RES:ALL:TIME?" => "+0.000000E+00\n",
+            _ => NoError(q),
+        });
+        await using var _ = session;
+        var tester = new ScpiWithstandTester(session, profile);
+        await tester.ConfigureAsync(new WithstandSettings(WithstandKind.Ac, 3, 50, TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(2), 10, ArcDetection: true), CancellationToken.None);
+        Assert.Equal(state, (await tester.ReadStatusAsync(CancellationToken.None)).State);
+    }
+
     [Fact]
     public async Task Chroma_ConfiguresStepOneWithLimitInAmps()
     {

@@ -8,16 +8,23 @@ namespace CableTest.Instruments.Drivers.Scpi;
 /// A hipot tester driven by its SCPI profile. The status reply's words are mapped through the profile's
 /// codes (e.g. "PASS" → pass, "TEST" → running); a word the profile does not know is an error, never a pass.
 /// Interlock and output state come from the reply when the profile maps them, else from the status word; an
-/// optional phase field tells ramp from dwell while the word says the test runs.
+/// optional phase field tells ramp from dwell while the word says the test runs; without one, a running test
+/// below 97 % of the programmed voltage counts as ramping.
 /// </summary>
 public sealed class ScpiWithstandTester(ScpiSession session, InstrumentProfile profile)
     : ScpiDriverBase(session, profile, InstrumentRole.WithstandTester), IWithstandTester
 {
+    /// <summary>Fraction of the programmed voltage at which a running test without a phase field counts as in its dwell.</summary>
+    public const double DwellVoltageFraction = 0.97;
+
+    private double? _programmedV;
+
     /// <inheritdoc />
     public Task ConfigureAsync(WithstandSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         WithstandSettingsValidation.Validate(settings);
+        _programmedV = settings.VoltageKv * 1000;
         return RunCommandsAsync("configure", new Dictionary<string, object>
         {
             ["dc"] = settings.Kind == WithstandKind.Dc,
@@ -70,6 +77,12 @@ public sealed class ScpiWithstandTester(ScpiSession session, InstrumentProfile p
         if (state == WithstandState.Dwell && HasField("phase"))
         {
             state = Phase(fields, reply);
+        }
+        else if (state == WithstandState.Dwell && _programmedV is { } programmedV && voltageV < DwellVoltageFraction * programmedV)
+        {
+            // No phase in the reply (Chroma reports TESTING through ramp, dwell and fall): below the programmed
+            // level the output is ramping, and a ramp reading must not count as the voltage held in the dwell.
+            state = WithstandState.RampUp;
         }
 
         var failed = outcome is WithstandOutcome.High or WithstandOutcome.Low or WithstandOutcome.Arc or WithstandOutcome.Breakdown;
