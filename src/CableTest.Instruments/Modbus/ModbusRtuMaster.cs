@@ -134,14 +134,17 @@ public sealed class ModbusRtuMaster : ModbusMaster
             return;
         }
 
-        // A timer counts whole milliseconds (a 4.01 ms guard became 4 ms: early) and wakes late under load: sleep
-        // only through whole milliseconds that leave 1–2 ms, then spin, yielding, to the exact moment (the line is
-        // ours meanwhile anyway). Never shorter than the guard.
+        // A timer counts whole milliseconds (a 4.01 ms guard became 4 ms: early), and Task.Delay's wakes 2–7 ms late
+        // on a loaded machine: sleep (on the line pacer's timed waits) only through whole milliseconds that leave
+        // 1–2 ms, then spin, yielding, to the exact moment (the line is ours meanwhile anyway). Never shorter than the guard.
         var until = lastActivity + guardTicks;
-        var sleepMs = (until - Stopwatch.GetTimestamp() - MillisecondTicks) / MillisecondTicks;
+        var now = Stopwatch.GetTimestamp();
+        var sleepMs = (until - now - MillisecondTicks) / MillisecondTicks;
         if (sleepMs >= 1)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(sleepMs), Time, token).ConfigureAwait(false);
+            await (Time == TimeProvider.System
+                ? LinePacer.Shared.Until(now + (sleepMs * MillisecondTicks), precise: false, token)
+                : Task.Delay(TimeSpan.FromMilliseconds(sleepMs), Time, token)).ConfigureAwait(false);
         }
 
         var spin = default(SpinWait);

@@ -1,16 +1,17 @@
 using System.Diagnostics;
 
-namespace CableTest.HardwareSim.Serving;
+namespace CableTest.Transports;
 
 /// <summary>
-/// Wakes line-rate emulation at <see cref="Stopwatch"/> timestamps with sub-millisecond precision and never early.
+/// Wakes serial-line timing (a Modbus RTU master's inter-frame guard, the simulator's line-rate emulation) at
+/// <see cref="Stopwatch"/> timestamps with sub-millisecond precision and never early.
 /// Task.Delay cannot: it counts whole milliseconds and its timer thread, on a loaded 2-core machine, wakes 2–7 ms
 /// late. One background thread serves every waiter: it sleeps in 1 ms timed waits for the bulk and, for a precise
 /// deadline, spins (yielding the core at every turn) through the final 0.5–1.5 ms only. Coarse deadlines (bytes in
 /// the middle of a reply) are served by the timed wait alone, without spinning. Completions run their
 /// continuations on the thread pool, never on this thread.
 /// </summary>
-internal sealed class LinePacer
+public sealed class LinePacer
 {
     private static readonly long MillisecondTicks = Stopwatch.Frequency / 1000;
     private static readonly long SpinTicks = Stopwatch.Frequency / 2000;
@@ -18,6 +19,10 @@ internal sealed class LinePacer
     private readonly PriorityQueue<Waiter, long> queue = new();
     private long earliest = long.MaxValue;
     private Thread? thread;
+
+    private LinePacer()
+    {
+    }
 
     /// <summary>The process's pacer.</summary>
     public static LinePacer Shared { get; } = new();
