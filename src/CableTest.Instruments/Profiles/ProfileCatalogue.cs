@@ -185,7 +185,10 @@ public sealed partial class ProfileCatalogue
         }
 
         var checkErrors = element.TryGetProperty("check_errors", out var check) && check.ValueKind == JsonValueKind.True;
-        return new ScpiProfile(terminator, timeout, checkErrors, commands, fields, codes, ParseScales(reader, element, fields));
+        return new ScpiProfile(terminator, timeout, checkErrors, commands, fields, codes, ParseScales(reader, element, fields))
+        {
+            ReadingStatus = ParseReadingStatus(reader, element, fields),
+        };
     }
 
     private static ModbusProfile ParseModbus(Reader reader, JsonElement element, InstrumentRole role)

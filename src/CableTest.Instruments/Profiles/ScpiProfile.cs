@@ -20,4 +20,12 @@ public sealed record ScpiProfile(
     IReadOnlyDictionary<string, IReadOnlyList<string>> Commands,
     IReadOnlyDictionary<string, int> Fields,
     IReadOnlyDictionary<string, string> Codes,
-    IReadOnlyDictionary<string, double> Scales);
+    IReadOnlyDictionary<string, double> Scales)
+{
+    /// <summary>
+    /// Field → reading-status prefixes of its unit and what each means (normal, overflow or invalid): a reply such
+    /// as <c>+1.2E+12NOHM</c> carries a status letter (N) before the unit (OHM). Empty for instruments without one.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ReadingStatus { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+}

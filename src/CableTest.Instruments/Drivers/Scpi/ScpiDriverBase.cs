@@ -102,7 +102,15 @@ public abstract class ScpiDriverBase : IInstrument
     /// The named field as a number in the field's unit: a unit after the number (kV, mA, S, MOhm) is converted,
     /// text before it (GW Instek's "T=") skipped, and the profile's scale for the field applied.
     /// </summary>
-    protected ScpiValue NumberField(IReadOnlyList<string> fields, string name, string reply)
+    protected ScpiValue NumberField(IReadOnlyList<string> fields, string name, string reply) =>
+        NumberField(fields, name, reply, out _);
+
+    /// <summary>
+    /// The named field as a number, as above; when the profile gives the field reading-status prefixes
+    /// (<c>+1.2E+12NOHM</c>: status N, unit OHM), the prefix must be one of them and <paramref name="status"/> is
+    /// its meaning (normal, overflow, invalid); otherwise it is "normal".
+    /// </summary>
+    protected ScpiValue NumberField(IReadOnlyList<string> fields, string name, string reply, out string status)
     {
         var text = Field(fields, name, reply);
         var start = 0;
@@ -122,10 +130,20 @@ public abstract class ScpiDriverBase : IInstrument
             throw Bad($"{name} is not a number", reply);
         }
 
-        var factor = UnitFactor(name, text.AsSpan(end).Trim());
+        var suffix = text[end..].Trim();
+        status = "normal";
+        if (Scpi.ReadingStatus.TryGetValue(name, out var prefixes))
+        {
+            var prefix = prefixes.Keys.Where(p => suffix.StartsWith(p, StringComparison.Ordinal)).MaxBy(p => p.Length)
+                ?? throw Bad($"{name} has no reading status (expected one of {string.Join(", ", prefixes.Keys)} before the unit)", reply);
+            status = prefixes[prefix];
+            suffix = suffix[prefix.Length..];
+        }
+
+        var factor = UnitFactor(name, suffix);
         if (factor is null)
         {
-            throw Bad($"{name} has unit \"{text[end..].Trim()}\" that does not fit", reply);
+            throw Bad($"{name} has unit \"{suffix}\" that does not fit", reply);
         }
 
         var scale = Scpi.Scales.TryGetValue(name, out var s) ? s : 1.0;
@@ -143,7 +161,8 @@ public abstract class ScpiDriverBase : IInstrument
 
         if (name.EndsWith("_v", StringComparison.Ordinal))
         {
-            return unit switch { "V" => 1, "kV" or "KV" => 1000, _ => null };
+            // Vsrc: Keithley 6517B's V-source element with units on.
+            return unit switch { "V" or "Vsrc" => 1, "kV" or "KV" => 1000, _ => null };
         }
 
         if (name.EndsWith("_ma", StringComparison.Ordinal))

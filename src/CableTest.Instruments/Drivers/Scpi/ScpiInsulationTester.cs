@@ -45,7 +45,12 @@ public sealed class ScpiInsulationTester(ScpiSession session, InstrumentProfile 
     {
         var reply = await QueryAsync("read", cancellationToken).ConfigureAwait(false);
         var fields = ScpiReply.Fields(reply);
-        var resistance = NumberField(fields, "resistance_ohm", reply);
+        var resistance = NumberField(fields, "resistance_ohm", reply, out var status);
+        if (status == "invalid")
+        {
+            throw Bad("the instrument marks the reading invalid (its status prefix, e.g. zero check on, underflow, relative or limit reading)", reply);
+        }
+
         var voltage = NumberField(fields, "voltage_v", reply).RequireReading("voltage");
         var elapsed = HasField("elapsed_s")
             ? NumberField(fields, "elapsed_s", reply).RequireReading("elapsed time")
@@ -55,7 +60,7 @@ public sealed class ScpiInsulationTester(ScpiSession session, InstrumentProfile 
             throw Bad("no valid insulation reading", reply);
         }
 
-        return resistance.Kind == ScpiValueKind.Overflow
+        return resistance.Kind == ScpiValueKind.Overflow || status == "overflow"
             ? new InsulationReading(double.NaN, voltage, elapsed, OverRange: true)
             : new InsulationReading(resistance.Value, voltage, elapsed, OverRange: false);
     }

@@ -1,0 +1,126 @@
+using CableTest.Instruments.Drivers;
+using CableTest.Instruments.Drivers.Scpi;
+using CableTest.Instruments.Profiles;
+using CableTest.Instruments.Scpi;
+using CableTest.Instruments.Tests.Scpi;
+using CableTest.Transports;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CableTest.Instruments.Tests.Profiles;
+
+/// <summary>
+/// The Keithley 6517B profile against a scripted instrument answering in the 6517B reference manual's ASCII
+/// format: reading with status letter and unit (<c>+1.234567E+12NOHM</c>), then the V-source element
+/// (<c>+0500.000Vsrc</c>), and 0/1 for <c>:OUTP?</c>.
+/// </summary>
+public sealed class Keithley6517bProfileTests
+{
+    private static readonly InstrumentProfile Profile = ProfileCatalogue.LoadDefault().Get("keithley-6517b");
+
+    private static (ScpiSession Session, InMemoryChannel Far) Pair()
+    {
+        var (a, b) = InMemoryChannel.CreatePair();
+        return (new ScpiSession(a, new ScpiSessionOptions
+        {
+            Timeout = TimeSpan.FromSeconds(5),
+            WriteTerminator = Profile.Scpi!.WriteTerminator,
+            CheckErrorsAfterCommand = Profile.Scpi.CheckErrors,
+        }), b);
+    }
+
+    private static Func<string, string?> Instrument(string reading, string output = "0") => q => q switch
+    {
+        "SYST:ERR?" => "0,\"No error\"\r\n",
+        ":READ?" => reading + "\r\n",
+        ":OUTP?" => output + "\r\n",
+        _ => null,
+    };
+
+    [Fact]
+    public void Profile_LoadsAsCheckedInsulationTesterWithEveryCommandTheRoleNeeds()
+    {
+        Assert.Equal(InstrumentRole.InsulationTester, Profile.Role);
+        Assert.Equal("D", Profile.Source.Tag);
+        Assert.False(Profile.Source.IsUnverified);
+        Assert.All(RoleContract.ScpiCommands(InstrumentRole.InsulationTester), c => Assert.True(Profile.Scpi!.Commands.ContainsKey(c), c));
+        Assert.All(RoleContract.ScpiFields(InstrumentRole.InsulationTester), f => Assert.True(Profile.Scpi!.Fields.ContainsKey(f), f));
+        Assert.Null(Profile.Serial);
+    }
+
+    [Fact]
+    public async Task FullTest_SendsManualVSourceOhmsSequence_ReadsStatusAndVSource_AndTimesFromOperate()
+    {
+        var (session, far) = Pair();
+        var time = new FakeTimeProvider();
+        await using var peer = new ScpiResponder(far, Instrument("+1.234567E+12NOHM,+0500.000Vsrc"));
+        await using var _ = session;
+        var tester = new ScpiInsulationTester(session, Profile, time);
+        await tester.ConfigureAsync(new InsulationTesterSettings(500, TimeSpan.FromMinutes(1)), CancellationToken.None);
+        await tester.StartAsync(CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(60));
+        var reading = await tester.ReadAsync(CancellationToken.None);
+        await tester.StopAndDischargeAsync(CancellationToken.None);
+
+        Assert.Equal(1.234567e12, reading.ResistanceOhm, 1);
+        Assert.Equal(500, reading.VoltageV, 6);
+        Assert.Equal(60, reading.ElapsedS, 6);
+        Assert.False(reading.OverRange);
+        Assert.Equal(
+            [
+                ":SYST:ZCH ON", ":SENS:FUNC 'RES'", ":SENS:RES:VSC MAN", ":SENS:RES:MAN:CRAN:AUTO ON",
+                ":SOUR:VOLT:RANG 500", ":SOUR:VOLT 500", ":FORM:ELEM READ,UNIT,STAT,VSO",
+                ":OUTP ON", ":SYST:ZCH OFF", ":READ?", ":SYST:ZCH ON", ":SOUR:VOLT 0", ":OUTP OFF", ":OUTP?",
+            ],
+            peer.Received.Where(c => c != "SYST:ERR?"));
+    }
+
+    [Theory]
+    [InlineData("+9.900000E+37OOHM,+0500.000Vsrc")]
+    [InlineData("+2.100000E+17OOHM,+0500.000Vsrc")]
+    public async Task OverflowStatus_IsOverRange(string reply)
+    {
+        var (session, far) = Pair();
+        await using var peer = new ScpiResponder(far, Instrument(reply));
+        await using var _ = session;
+        var reading = await new ScpiInsulationTester(session, Profile, new FakeTimeProvider()).ReadAsync(CancellationToken.None);
+        Assert.True(reading.OverRange);
+        Assert.Equal(500, reading.VoltageV, 6);
+    }
+
+    [Theory]
+    [InlineData("+9.910000E+37ZOHM,+0500.000Vsrc")] // zero check on
+    [InlineData("+0.000000E+00UOHM,+0500.000Vsrc")] // underflow
+    [InlineData("+1.000000E+11ROHM,+0500.000Vsrc")] // relative to a reference
+    [InlineData("+9.900000E+37LOHM,+0500.000Vsrc")] // out of limits reads like an overflow: must not pass as over range
+    [InlineData("+1.000000E+12XOHM,+0500.000Vsrc")] // unknown status letter
+    [InlineData("+1.000000E+12OHM,+0500.000Vsrc")] // no status letter
+    [InlineData("+1.000000E-09NADC,+0500.000Vsrc")] // amps function, not ohms
+    [InlineData("+1.000000E+12NOHM,+0500.000Asrc")] // V-source element in another unit
+    [InlineData("+1.000000E+12NOHM")] // V-source element missing
+    public async Task InvalidOrUnknownReading_IsErrorNeverPass(string reply)
+    {
+        var (session, far) = Pair();
+        await using var peer = new ScpiResponder(far, Instrument(reply));
+        await using var _ = session;
+        await Assert.ThrowsAsync<InstrumentException>(() => new ScpiInsulationTester(session, Profile, new FakeTimeProvider()).ReadAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task StillOperating_IsNotConfirmedDischarged()
+    {
+        var (session, far) = Pair();
+        var time = new FakeTimeProvider();
+        await using var peer = new ScpiResponder(far, Instrument("+1.0E+12NOHM,+0500.000Vsrc", output: "1"));
+        await using var _ = session;
+        var tester = new ScpiInsulationTester(session, Profile, time) { DischargeTimeout = TimeSpan.FromSeconds(1) };
+        var stop = tester.StopAndDischargeAsync(CancellationToken.None);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!stop.IsCompleted && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            time.Advance(TimeSpan.FromMilliseconds(200));
+            await Task.Delay(10);
+        }
+
+        await Assert.ThrowsAsync<InstrumentException>(() => stop);
+    }
+}
