@@ -169,10 +169,14 @@ internal sealed class LineRateChannel : IByteChannel
                 continue;
             }
 
-            // Bytes in the middle of a reply may be handed over late (coarse steps, no spinning); the last one exactly.
+            // Bytes in the middle of a reply may be handed over late (coarse steps, no spinning); the last two exactly,
+            // so a reader sees the end of a reply come in character by character as on a wire, not after a pause.
             var next = start + (long)Math.Ceiling((sent + 1) * characterTicks);
+            var penultimate = start + (long)Math.Ceiling((data.Length - 1) * characterTicks);
             var near = last - now <= preciseWindowTicks;
-            await DelayAsync(near ? last : Math.Min(Math.Max(next, now + coarseStepTicks), last - (preciseWindowTicks / 2)), near, cancellationToken).ConfigureAwait(false);
+            var until = near ? (sent < data.Length - 1 ? Math.Max(next, penultimate) : last)
+                : Math.Min(Math.Max(next, now + coarseStepTicks), last - (preciseWindowTicks / 2));
+            await DelayAsync(until, near, cancellationToken).ConfigureAwait(false);
         }
 
         sentUntil = last;
