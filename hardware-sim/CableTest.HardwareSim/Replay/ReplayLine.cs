@@ -88,7 +88,7 @@ public sealed class ReplayLine
                 else
                 {
                     divergence = new ReplayDivergence(expected.Sequence, Line, expected.Device, expected.Request, request.ToArray(),
-                        string.Create(CultureInfo.InvariantCulture, $"{Line}: request differs from recorded exchange #{expected.Sequence} ({expected.Device}) at byte {FirstDifference(expected.Request.Span, request)}"));
+                        string.Create(CultureInfo.InvariantCulture, $"{Line}: request differs from recorded exchange #{expected.Sequence} ({expected.Device}) at byte {FirstDifference(expected.Request.Span, request, ComparedFrom(expected.Request.Span, request))}"));
                 }
             }
 
@@ -107,14 +107,16 @@ public sealed class ReplayLine
     }
 
     private bool Same(ReadOnlySpan<byte> expected, ReadOnlySpan<byte> actual) =>
-        Protocol == "modbus-tcp" && expected.Length >= 2 && actual.Length >= 2
-            ? expected.Length == actual.Length && expected[2..].SequenceEqual(actual[2..])
-            : expected.SequenceEqual(actual);
+        expected.Length == actual.Length && expected[ComparedFrom(expected, actual)..].SequenceEqual(actual[ComparedFrom(expected, actual)..]);
 
-    private static int FirstDifference(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
+    /// <summary>Modbus TCP: bytes 0–1 (transaction id) are the master's own and not compared.</summary>
+    private int ComparedFrom(ReadOnlySpan<byte> expected, ReadOnlySpan<byte> actual) =>
+        Protocol == "modbus-tcp" && expected.Length >= 2 && actual.Length >= 2 ? 2 : 0;
+
+    private static int FirstDifference(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, int from)
     {
         var n = Math.Min(a.Length, b.Length);
-        for (var i = 0; i < n; i++)
+        for (var i = from; i < n; i++)
         {
             if (a[i] != b[i])
             {

@@ -15,13 +15,13 @@ public sealed class ReplayRunTests
 {
     private const string MeasureResistance = "MEAS:RES?\n";
 
-    private static async Task<(InProcessService Service, Run Run, string Recording)> RecordedRunAsync(string sampleId)
+    private static async Task<(InProcessService Service, Run Run, string Recording)> RecordedRunAsync(string sampleId, string scenario = "good-bv-2.5")
     {
-        var service = await InProcessService.StartAsync(true, RunOnSimulatedBenchTests.FastBench);
+        var service = await InProcessService.StartAsync(true, [.. RunOnSimulatedBenchTests.FastBench, "--Bench:Simulator:Scenario=" + scenario]);
         var bench = new BenchService.BenchServiceClient(service.Channel);
         await bench.RegisterSampleAsync(RunOnSimulatedBenchTests.Bv25(sampleId));
         var run = await RunOnSimulatedBenchTests.DriveToEndAsync(bench, (await bench.StartRunAsync(new StartRunRequest { SampleId = sampleId, OperatorName = "tech" })).RunId);
-        Assert.True(run.State == RunState.Completed && run.Outcome == Outcome.Pass, run.ToString());
+        Assert.True(run.State == RunState.Completed, run.ToString());
         return (service, run, Path.Combine(service.DataDirectory, "recordings", run.RunId + ".jsonl"));
     }
 
@@ -50,6 +50,12 @@ public sealed class ReplayRunTests
         Assert.True(same.Diffs.Count == 0, string.Join(" | ", same.Diffs.Select(d => $"{d.Path}: {d.Original} -> {d.Replayed}")));
         Assert.Equal(Conductor(same.Original).ConductorResistance.MeasuredResistanceOhm, Conductor(same.Replayed).ConductorResistance.MeasuredResistanceOhm);
         Assert.NotEmpty(Conductor(same.Replayed).ReadingIds);
+
+        // At the recorded pace (the live poll interval, replies after their recorded durations): the same answer.
+        var paced = await replay.ReplayRunAsync(new ReplayRunRequest { RunId = run.RunId, RecordedTiming = true });
+        Assert.Empty(paced.Divergences);
+        Assert.Empty(paced.Diffs);
+        Assert.Equal(same.Exchanges, paced.Exchanges);
 
         var tableB1 = await replay.ReplayRunAsync(new ReplayRunRequest { RunId = run.RunId, KtMethod = "iec60228_tableB1" });
         Assert.Empty(tableB1.Divergences);
@@ -116,6 +122,32 @@ public sealed class ReplayRunTests
         Assert.Equal(Outcome.Inconclusive, changedRequest.Replayed.Outcome);
         Assert.Contains("#" + seq.ToString(CultureInfo.InvariantCulture), changedRequest.InconclusiveReason, StringComparison.Ordinal);
 
+        // The same on Modbus TCP (compared without the transaction id): the first differing byte is named.
+        lines = pristine.ToArray();
+        var tcpIndex = Array.FindIndex(lines, 1, l => JsonNode.Parse(l)!["protocol"]!.GetValue<string>() == "modbus-tcp");
+        var tcp = JsonNode.Parse(lines[tcpIndex])!.AsObject();
+        var tcpRequest = Convert.FromHexString(tcp["out"]!.GetValue<string>());
+        tcpRequest[^1] ^= 0x01;
+        tcp["out"] = Convert.ToHexString(tcpRequest);
+        lines[tcpIndex] = tcp.ToJsonString();
+        await File.WriteAllLinesAsync(recording, lines);
+        var changedTcp = await replay.ReplayRunAsync(new ReplayRunRequest { RunId = run.RunId });
+        var tcpDivergence = changedTcp.Divergences[0];
+        Assert.Equal(tcp["seq"]!.GetValue<long>(), tcpDivergence.Position);
+        Assert.Contains($"at byte {tcpRequest.Length - 1}", tcpDivergence.Reason, StringComparison.Ordinal);
+        Assert.Equal(Outcome.Inconclusive, changedTcp.Replayed.Outcome);
+
+        // A recording that goes on after the run's last request: the replay asked for less, reported where, not a pass.
+        var last = JsonNode.Parse(pristine[^1])!.AsObject();
+        last["seq"] = last["seq"]!.GetValue<long>() + 1;
+        await File.WriteAllLinesAsync(recording, [.. pristine, last.ToJsonString()]);
+        var longer = await replay.ReplayRunAsync(new ReplayRunRequest { RunId = run.RunId });
+        var unreached = Assert.Single(longer.Divergences);
+        Assert.Equal(last["seq"]!.GetValue<long>(), unreached.Position);
+        Assert.Equal("", unreached.ActualRequestHex);
+        Assert.Equal(Outcome.Inconclusive, longer.Replayed.Outcome);
+        Assert.Equal(longer.ExchangesRecorded - 1, longer.Exchanges);
+
         // A corrupt recording and a missing one: FAILED_PRECONDITION naming the problem.
         await File.WriteAllLinesAsync(recording, [.. pristine.Take(3), "{not json", .. pristine.Skip(3)]);
         var corrupt = await Assert.ThrowsAsync<RpcException>(() => replay.ReplayRunAsync(new ReplayRunRequest { RunId = run.RunId }).ResponseAsync);
@@ -125,6 +157,23 @@ public sealed class ReplayRunTests
         var missing = await Assert.ThrowsAsync<RpcException>(() => replay.ReplayRunAsync(new ReplayRunRequest { RunId = run.RunId }).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, missing.StatusCode);
         Assert.Equal("no_recording", missing.GetRpcStatus()!.GetDetail<PreconditionFailure>().Violations[0].Type);
+    }
+
+    [Theory]
+    [InlineData("breakdown-bv-2.5")]
+    [InlineData("interlock-bv-2.5")]
+    public async Task Replay_OfARunThatDidNotPass_FollowsTheRecordingToTheSameVerdict(string scenario)
+    {
+        // Breakdown: the tester trips mid-dwell. Interlock: the door opens mid-dwell and the run makes the bench safe
+        // from inside the withstand loop. Both paths send what the replies decide, so the replay matches exactly.
+        var (service, run, _) = await RecordedRunAsync("S-" + scenario, scenario);
+        await using var _ = service;
+        Assert.NotEqual(Outcome.Pass, run.Outcome);
+        var replayed = await new ReplayService.ReplayServiceClient(service.Channel).ReplayRunAsync(new ReplayRunRequest { RunId = run.RunId });
+        Assert.Empty(replayed.Divergences);
+        Assert.Equal(replayed.ExchangesRecorded, replayed.Exchanges);
+        Assert.Equal(run.Outcome, replayed.Replayed.Outcome);
+        Assert.True(replayed.Diffs.Count == 0, string.Join(" | ", replayed.Diffs.Select(d => $"{d.Path}: {d.Original} -> {d.Replayed}")));
     }
 
     /// <summary>The first exchange whose request is <paramref name="request"/>: its line index in the file and its sequence.</summary>
