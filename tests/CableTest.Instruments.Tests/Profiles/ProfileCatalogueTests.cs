@@ -50,7 +50,7 @@ public sealed class ProfileCatalogueTests
     [Fact]
     public void LoadDefault_EachRoleHasAProfileCheckedAgainstPublicSources()
     {
-        // Insulation: keithley-6517b (D); the two megohmmeters stay M (docs/profiles.md).
+        // Insulation: keithley-6517b and -6517a (D); the two megohmmeters stay M (docs/profiles.md).
         var catalogue = ProfileCatalogue.LoadDefault();
         foreach (var role in Enum.GetValues<InstrumentRole>())
         {

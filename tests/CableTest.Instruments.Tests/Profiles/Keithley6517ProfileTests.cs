@@ -9,22 +9,22 @@ using Microsoft.Extensions.Time.Testing;
 namespace CableTest.Instruments.Tests.Profiles;
 
 /// <summary>
-/// The Keithley 6517B profile against a scripted instrument answering in the 6517B reference manual's ASCII
+/// The Keithley 6517B and 6517A profiles against a scripted instrument answering in the reference manuals' ASCII
 /// format: reading with status letter and unit (<c>+1.234567E+12NOHM</c>), then the V-source element
 /// (<c>+0500.000Vsrc</c>), and 0/1 for <c>:OUTP?</c>.
 /// </summary>
-public sealed class Keithley6517bProfileTests
+public sealed class Keithley6517ProfileTests
 {
-    private static readonly InstrumentProfile Profile = ProfileCatalogue.LoadDefault().Get("keithley-6517b");
+    private static readonly ProfileCatalogue Catalogue = ProfileCatalogue.LoadDefault();
 
-    private static (ScpiSession Session, InMemoryChannel Far) Pair()
+    private static (ScpiSession Session, InMemoryChannel Far) Pair(InstrumentProfile profile)
     {
         var (a, b) = InMemoryChannel.CreatePair();
         return (new ScpiSession(a, new ScpiSessionOptions
         {
             Timeout = TimeSpan.FromSeconds(5),
-            WriteTerminator = Profile.Scpi!.WriteTerminator,
-            CheckErrorsAfterCommand = Profile.Scpi.CheckErrors,
+            WriteTerminator = profile.Scpi!.WriteTerminator,
+            CheckErrorsAfterCommand = profile.Scpi.CheckErrors,
         }), b);
     }
 
@@ -36,25 +36,31 @@ public sealed class Keithley6517bProfileTests
         _ => null,
     };
 
-    [Fact]
-    public void Profile_LoadsAsCheckedInsulationTesterWithEveryCommandTheRoleNeeds()
+    [Theory]
+    [InlineData("keithley-6517b")]
+    [InlineData("keithley-6517a")]
+    public void Profile_LoadsAsCheckedInsulationTesterWithEveryCommandTheRoleNeeds(string name)
     {
-        Assert.Equal(InstrumentRole.InsulationTester, Profile.Role);
-        Assert.Equal("D", Profile.Source.Tag);
-        Assert.False(Profile.Source.IsUnverified);
-        Assert.All(RoleContract.ScpiCommands(InstrumentRole.InsulationTester), c => Assert.True(Profile.Scpi!.Commands.ContainsKey(c), c));
-        Assert.All(RoleContract.ScpiFields(InstrumentRole.InsulationTester), f => Assert.True(Profile.Scpi!.Fields.ContainsKey(f), f));
-        Assert.Null(Profile.Serial);
+        var profile = Catalogue.Get(name);
+        Assert.Equal(InstrumentRole.InsulationTester, profile.Role);
+        Assert.Equal("D", profile.Source.Tag);
+        Assert.False(profile.Source.IsUnverified);
+        Assert.All(RoleContract.ScpiCommands(InstrumentRole.InsulationTester), c => Assert.True(profile.Scpi!.Commands.ContainsKey(c), c));
+        Assert.All(RoleContract.ScpiFields(InstrumentRole.InsulationTester), f => Assert.True(profile.Scpi!.Fields.ContainsKey(f), f));
+        Assert.Null(profile.Serial);
     }
 
-    [Fact]
-    public async Task FullTest_SendsManualVSourceOhmsSequence_ReadsStatusAndVSource_AndTimesFromOperate()
+    [Theory]
+    [InlineData("keithley-6517b")]
+    [InlineData("keithley-6517a")]
+    public async Task FullTest_SendsManualVSourceOhmsSequence_ReadsStatusAndVSource_AndTimesFromOperate(string name)
     {
-        var (session, far) = Pair();
+        var profile = Catalogue.Get(name);
+        var (session, far) = Pair(profile);
         var time = new FakeTimeProvider();
         await using var peer = new ScpiResponder(far, Instrument("+1.234567E+12NOHM,+0500.000Vsrc"));
         await using var _ = session;
-        var tester = new ScpiInsulationTester(session, Profile, time);
+        var tester = new ScpiInsulationTester(session, profile, time);
         await tester.ConfigureAsync(new InsulationTesterSettings(500, TimeSpan.FromMinutes(1)), CancellationToken.None);
         await tester.StartAsync(CancellationToken.None);
         time.Advance(TimeSpan.FromSeconds(60));
@@ -68,21 +74,23 @@ public sealed class Keithley6517bProfileTests
         Assert.Equal(
             [
                 ":SYST:ZCH ON", ":SENS:FUNC 'RES'", ":SENS:RES:VSC MAN", ":SENS:RES:MAN:CRAN:AUTO ON",
-                ":SOUR:VOLT:RANG 500", ":SOUR:VOLT 500", ":FORM:ELEM READ,UNIT,STAT,VSO",
+                ":SOUR:VOLT:RANG 500", ":SOUR:VOLT 500", ":SOUR:VOLT:MCON ON", ":FORM:ELEM READ,UNIT,STAT,VSO",
                 ":OUTP ON", ":SYST:ZCH OFF", ":READ?", ":SYST:ZCH ON", ":SOUR:VOLT 0", ":OUTP OFF", ":OUTP?",
             ],
             peer.Received.Where(c => c != "SYST:ERR?"));
     }
 
     [Theory]
-    [InlineData("+9.900000E+37OOHM,+0500.000Vsrc")]
-    [InlineData("+2.100000E+17OOHM,+0500.000Vsrc")]
-    public async Task OverflowStatus_IsOverRange(string reply)
+    [InlineData("keithley-6517b", "+9.900000E+37OOHM,+0500.000Vsrc")]
+    [InlineData("keithley-6517b", "+2.100000E+17OOHM,+0500.000Vsrc")]
+    [InlineData("keithley-6517a", "+9.900000E+37OOHM,+0500.000Vsrc")]
+    public async Task OverflowStatus_IsOverRange(string name, string reply)
     {
-        var (session, far) = Pair();
+        var profile = Catalogue.Get(name);
+        var (session, far) = Pair(profile);
         await using var peer = new ScpiResponder(far, Instrument(reply));
         await using var _ = session;
-        var reading = await new ScpiInsulationTester(session, Profile, new FakeTimeProvider()).ReadAsync(CancellationToken.None);
+        var reading = await new ScpiInsulationTester(session, profile, new FakeTimeProvider()).ReadAsync(CancellationToken.None);
         Assert.True(reading.OverRange);
         Assert.Equal(500, reading.VoltageV, 6);
     }
@@ -99,20 +107,21 @@ public sealed class Keithley6517bProfileTests
     [InlineData("+1.000000E+12NOHM")] // V-source element missing
     public async Task InvalidOrUnknownReading_IsErrorNeverPass(string reply)
     {
-        var (session, far) = Pair();
-        await using var peer = new ScpiResponder(far, Instrument(reply));
-        await using var _ = session;
-        await Assert.ThrowsAsync<InstrumentException>(() => new ScpiInsulationTester(session, Profile, new FakeTimeProvider()).ReadAsync(CancellationToken.None));
+        foreach (var name in (string[])["keithley-6517b", "keithley-6517a"])
+        {
+            await AssertReadFailsAsync(Catalogue.Get(name), reply);
+        }
     }
 
     [Fact]
     public async Task StillOperating_IsNotConfirmedDischarged()
     {
-        var (session, far) = Pair();
+        var profile = Catalogue.Get("keithley-6517b");
+        var (session, far) = Pair(profile);
         var time = new FakeTimeProvider();
         await using var peer = new ScpiResponder(far, Instrument("+1.0E+12NOHM,+0500.000Vsrc", output: "1"));
         await using var _ = session;
-        var tester = new ScpiInsulationTester(session, Profile, time) { DischargeTimeout = TimeSpan.FromSeconds(1) };
+        var tester = new ScpiInsulationTester(session, profile, time) { DischargeTimeout = TimeSpan.FromSeconds(1) };
         var stop = tester.StopAndDischargeAsync(CancellationToken.None);
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (!stop.IsCompleted && waited.Elapsed < TimeSpan.FromSeconds(30))
@@ -122,5 +131,13 @@ public sealed class Keithley6517bProfileTests
         }
 
         await Assert.ThrowsAsync<InstrumentException>(() => stop);
+    }
+
+    private static async Task AssertReadFailsAsync(InstrumentProfile profile, string reply)
+    {
+        var (session, far) = Pair(profile);
+        await using var peer = new ScpiResponder(far, Instrument(reply));
+        await using var _ = session;
+        await Assert.ThrowsAsync<InstrumentException>(() => new ScpiInsulationTester(session, profile, new FakeTimeProvider()).ReadAsync(CancellationToken.None));
     }
 }
