@@ -139,6 +139,21 @@ internal sealed partial class RunReplayer(Bench.Bench live, IOptions<BenchOption
         }
 
         var store = new SqliteRunStore(Path.Combine(work, "replay.db"), clock);
+        try
+        {
+            return await ReplayWithAsync(store, sim, work, job, recording, bench, benchOptions, clock, diverged.Task, closeEndpoints, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The work directory is deleted next: its pooled connections would otherwise keep the files open.
+            store.ReleaseConnections();
+        }
+    }
+
+    private async Task<ReplayResult> ReplayWithAsync(SqliteRunStore store, SimulatedBench sim, string work, ReplayJob job, Recording recording, Bench.Bench bench, BenchOptions benchOptions, ReplayClock clock,
+        Task<ReplayDivergence> diverged, Func<ValueTask> closeEndpoints, CancellationToken cancellationToken)
+    {
+        var script = sim.Replay!;
         await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
         await store.TryAddSampleAsync(job.Sample, cancellationToken).ConfigureAwait(false);
         await using var outbox = DurableOutbox.Open(new OutboxOptions { Directory = Path.Combine(work, "outbox") }, [], clock, _logger);
@@ -151,11 +166,11 @@ internal sealed partial class RunReplayer(Bench.Bench live, IOptions<BenchOption
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var replaying = orchestrator.ReplayAsync(Request(job), job.Run.OperatorName, new ReplayIdentity(job.Run.RunId, job.Edition), () => stopReason, stop.Token);
         var stoppedAt = int.MaxValue;
-        if (await Task.WhenAny(replaying, diverged.Task).ConfigureAwait(false) == diverged.Task)
+        if (await Task.WhenAny(replaying, diverged).ConfigureAwait(false) == diverged)
         {
             // Stop at the first divergence: the recording has no answer for anything after it, and what the run
             // sends on its way out (abort, safe state) is no divergence of the recorded run.
-            stopReason = "the replay left the recording: " + (await diverged.Task.ConfigureAwait(false)).Reason;
+            stopReason = "the replay left the recording: " + (await diverged.ConfigureAwait(false)).Reason;
             stoppedAt = script.Divergences.Count;
             await stop.CancelAsync().ConfigureAwait(false);
             await closeEndpoints().ConfigureAwait(false);

@@ -32,6 +32,13 @@ public sealed class SqliteRunStore : SqlRunStore
 
     public override string Kind => "sqlite";
 
+    /// <summary>Closes the connections this store keeps pooled (and their file handles): for a store whose file is about to be deleted.</summary>
+    public void ReleaseConnections()
+    {
+        using var connection = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
     protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(connectionString);

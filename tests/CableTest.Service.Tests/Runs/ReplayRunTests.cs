@@ -74,6 +74,14 @@ public sealed class ReplayRunTests
         Assert.Contains(guarded.Diffs, d => d.Path.EndsWith("decisionRule.kind", StringComparison.Ordinal));
         Assert.Contains(guarded.Diffs, d => d.Path == "outcome" && d.Replayed == "OUTCOME_CONDITIONAL_PASS");
 
+        // Every replay's work directory is gone, and nothing of it is held open (pooled SQLite connections were).
+        var replays = Path.Combine(service.DataDirectory, "replays");
+        Assert.Empty(Directory.Exists(replays) ? Directory.EnumerateFileSystemEntries(replays) : []);
+        if (OperatingSystem.IsLinux())
+        {
+            Assert.DoesNotContain(Directory.EnumerateFileSystemEntries("/proc/self/fd").Select(fd => new FileInfo(fd).LinkTarget ?? ""), target => target.StartsWith(replays, StringComparison.Ordinal));
+        }
+
         var unknown = await Assert.ThrowsAsync<RpcException>(() => replay.ReplayRunAsync(new ReplayRunRequest { RunId = "run-nope" }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
         var bad = await Assert.ThrowsAsync<RpcException>(() => replay.ReplayRunAsync(new ReplayRunRequest { RunId = run.RunId, KtMethod = "guess", StandardEdition = "IEC 60228:1978" }).ResponseAsync);
