@@ -37,6 +37,8 @@ internal sealed class LineRateChannel : IByteChannel
     private long readLateTicks;
     private long sentUntil;
     private long earlyFrames;
+    private long frameSeenAt;
+    private long replyEndAt;
     private long frames;
     private long framesLateTicks;
     private long replies;
@@ -70,6 +72,12 @@ internal sealed class LineRateChannel : IByteChannel
 
     /// <summary>How late, on average, a reply's last byte was handed over after its wire time.</summary>
     public TimeSpan MeanReplyLateness => Mean(Interlocked.Read(ref repliesLateTicks), Interlocked.Read(ref replies));
+
+    /// <summary>Timestamp at which the first byte of the latest frame was seen (benchmarks: the driver's side of a cycle).</summary>
+    public long FrameSeenAt => Volatile.Read(ref frameSeenAt);
+
+    /// <summary>Timestamp at which the latest reply's last byte has crossed the wire.</summary>
+    public long ReplyEndAt => Volatile.Read(ref replyEndAt);
 
     public ValueTask OpenAsync(CancellationToken cancellationToken) => inner.OpenAsync(cancellationToken);
 
@@ -157,6 +165,7 @@ internal sealed class LineRateChannel : IByteChannel
         readLateTicks = 0;
         var start = Math.Max(Math.Max(processed, requestReadAt + ToTimestampTicks(options.ReplyDelay)), Math.Max(receivedUntil, sentUntil));
         var last = start + (long)Math.Ceiling(data.Length * characterTicks);
+        Volatile.Write(ref replyEndAt, last);
         var sent = 0;
         while (sent < data.Length)
         {
@@ -203,6 +212,11 @@ internal sealed class LineRateChannel : IByteChannel
         }
 
         var enters = Math.Max(pendingReadAt, receivedUntil);
+        if (filled == 0)
+        {
+            Volatile.Write(ref frameSeenAt, pendingReadAt);
+        }
+
         if (silenceTicks > 0 && filled == 0 && enters < sentUntil + silenceTicks)
         {
             Interlocked.Increment(ref earlyFrames);

@@ -14,7 +14,8 @@ namespace CableTest.Benchmarks.Modbus;
 /// 8E1 = 11 bits per character) at 9600, 19200 and 115200 baud, beside the wire limit
 /// <c>cycle = (13 + 2N) × bits / baud + 2 × t3.5</c> (t3.5 = 3.5 characters, 1.75 ms above 19200 baud).
 /// Each cell is measured REPEATS times (default 1) and the median is printed with the spread, the requests the
-/// master started too early, and how late the emulation itself handed frames and reply ends over (its own latency).
+/// master started too early, how late the emulation itself handed frames and reply ends over (its own latency), and
+/// the master's share: reply's last byte on the wire → master returns it; master's guard over → request seen.
 /// </summary>
 internal static class ModbusLineRate
 {
@@ -22,12 +23,12 @@ internal static class ModbusLineRate
     {
         var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 3;
         var repeats = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
-        Console.WriteLine("  baud    N      tps  limit_tps   ratio  (min..max ratio)  early_frames  emulation_late_us(frame,reply)");
+        Console.WriteLine("  baud    N      tps  limit_tps   ratio  (min..max ratio)  early  emul_late_us(frame,reply)  master_us(reply_seen,request_after_guard)");
         foreach (var baud in new[] { 9600, 19200, 115200 })
         {
             foreach (var registers in new ushort[] { 1, 10, 125 })
             {
-                var runs = new List<(double Tps, double Limit, long Early, TimeSpan FrameLate, TimeSpan ReplyLate)>();
+                var runs = new List<Cell>();
                 for (var i = 0; i < repeats; i++)
                 {
                     runs.Add(await MeasureAsync(baud, registers, TimeSpan.FromSeconds(seconds)));
@@ -36,14 +37,14 @@ internal static class ModbusLineRate
                 var ratios = runs.Select(r => r.Tps / r.Limit).Order().ToArray();
                 var median = runs.OrderBy(r => r.Tps).ElementAt(runs.Count / 2);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{baud,6} {registers,4} {median.Tps,8:0.0} {median.Limit,10:0.0} {median.Tps / median.Limit,7:0.000}  ({ratios[0]:0.000}..{ratios[^1]:0.000})  {runs.Sum(r => r.Early),6}  {median.FrameLate.TotalMicroseconds,5:0} {median.ReplyLate.TotalMicroseconds,5:0}"));
+                    $"{baud,6} {registers,4} {median.Tps,8:0.0} {median.Limit,10:0.0} {median.Tps / median.Limit,7:0.000}  ({ratios[0]:0.000}..{ratios[^1]:0.000})  {runs.Sum(r => r.Early),5}  {median.FrameLate.TotalMicroseconds,11:0} {median.ReplyLate.TotalMicroseconds,5:0}  {median.ReplySeen.TotalMicroseconds,18:0} {median.RequestLag.TotalMicroseconds,5:0}"));
             }
         }
 
         return 0;
     }
 
-    private static async Task<(double Tps, double Limit, long Early, TimeSpan FrameLate, TimeSpan ReplyLate)> MeasureAsync(int baud, ushort registers, TimeSpan duration)
+    private static async Task<Cell> MeasureAsync(int baud, ushort registers, TimeSpan duration)
     {
         var serial = new SerialSettings { BaudRate = baud, Parity = SerialParity.Even };
         await using var pty = PseudoTerminal.Open();
@@ -62,10 +63,20 @@ internal static class ModbusLineRate
         await master.ReadHoldingRegistersAsync(1, 0, buffer, CancellationToken.None);
         var early = paced.EarlyFrames;
         var count = 0;
-        var started = Stopwatch.GetTimestamp();
+        long replySeen = 0, requestLag = 0;
+        var guardTicks = (long)(t35.TotalSeconds * Stopwatch.Frequency);
+        var returned = Stopwatch.GetTimestamp();
+        var started = returned;
         while (Stopwatch.GetElapsedTime(started) < duration)
         {
             await master.ReadHoldingRegistersAsync(1, 0, buffer, CancellationToken.None);
+            var now = Stopwatch.GetTimestamp();
+
+            // The master's share of a cycle: from the reply's last byte on the wire to the master returning it, and
+            // from the end of its guard to the emulation seeing the next request (guard overshoot, write, wake-up).
+            replySeen += now - paced.ReplyEndAt;
+            requestLag += paced.FrameSeenAt - (returned + guardTicks);
+            returned = now;
             count++;
         }
 
@@ -74,6 +85,10 @@ internal static class ModbusLineRate
         await stop.CancelAsync();
         await slave;
         var cycle = ((13 + (2 * registers)) * bits / (double)baud) + (2 * t35.TotalSeconds);
-        return (tps, 1 / cycle, early, paced.MeanFrameLateness, paced.MeanReplyLateness);
+        var perCycle = (double)Math.Max(1, count) * Stopwatch.Frequency;
+        return new Cell(tps, 1 / cycle, early, paced.MeanFrameLateness, paced.MeanReplyLateness,
+            TimeSpan.FromSeconds(replySeen / perCycle), TimeSpan.FromSeconds(requestLag / perCycle));
     }
+
+    private readonly record struct Cell(double Tps, double Limit, long Early, TimeSpan FrameLate, TimeSpan ReplyLate, TimeSpan ReplySeen, TimeSpan RequestLag);
 }
