@@ -7,57 +7,20 @@ namespace CableTest.HardwareSim.Replay;
 /// <summary>A loopback listener replaying one recorded Modbus TCP line to whichever client connects.</summary>
 internal sealed class ReplayTcpListener : IAsyncDisposable
 {
-    private readonly Socket listener;
     private readonly ReplayServer server;
-    private readonly CancellationTokenSource stopping = new();
-    private readonly List<Task> clients = [];
-    private readonly Task accepting;
+    private readonly TcpChannelListener listener;
 
     public ReplayTcpListener(ReplayServer server, int port)
     {
         this.server = server;
-        listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-        listener.Bind(new IPEndPoint(IPAddress.Loopback, port));
-        listener.Listen(16);
-        Port = ((IPEndPoint)listener.LocalEndPoint!).Port;
-        accepting = AcceptAsync(stopping.Token);
+        listener = new TcpChannelListener(new IPEndPoint(IPAddress.Loopback, port), ServeAsync);
+        Port = listener.LocalEndPoint.Port;
+        listener.Start(16);
     }
 
     public int Port { get; }
 
-    public async ValueTask DisposeAsync()
-    {
-        await stopping.CancelAsync().ConfigureAwait(false);
-        listener.Dispose();
-        try
-        {
-            await Task.WhenAll([.. clients, accepting]).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException or IOException or TransportException)
-        {
-        }
-
-        stopping.Dispose();
-    }
-
-    private async Task AcceptAsync(CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            Socket socket;
-            try
-            {
-                socket = await listener.AcceptAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            clients.Add(ServeAsync(new TcpChannel(socket), cancellationToken));
-        }
-    }
+    public ValueTask DisposeAsync() => listener.DisposeAsync();
 
     private async Task ServeAsync(TcpChannel channel, CancellationToken cancellationToken)
     {

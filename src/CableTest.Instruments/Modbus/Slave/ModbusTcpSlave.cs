@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Net;
-using System.Net.Sockets;
 using CableTest.Protocols.Modbus;
 using CableTest.Transports;
 using Microsoft.Extensions.Logging;
@@ -18,11 +17,8 @@ public sealed class ModbusTcpSlave : IAsyncDisposable
     private readonly ModbusSlaveProcessor processor;
     private readonly ILogger logger;
     private readonly TimeProvider time;
-    private readonly Socket listener;
-    private readonly CancellationTokenSource stopping = new();
-    private readonly List<Task> clients = [];
-    private readonly Lock clientsGate = new();
-    private Task? acceptLoop;
+    private readonly TcpChannelListener listener;
+    private bool started;
     private long served;
 
     /// <summary>A slave bound to <paramref name="endpoint"/> (default 127.0.0.1, any free port); call <see cref="Start"/>.</summary>
@@ -32,11 +28,8 @@ public sealed class ModbusTcpSlave : IAsyncDisposable
         this.processor = processor;
         this.logger = logger ?? NullLogger.Instance;
         time = timeProvider ?? TimeProvider.System;
-        endpoint ??= new IPEndPoint(IPAddress.Loopback, 0);
-        listener = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-        listener.Bind(endpoint);
-        LocalEndPoint = (IPEndPoint)listener.LocalEndPoint!;
+        listener = new TcpChannelListener(endpoint ?? new IPEndPoint(IPAddress.Loopback, 0), ServeClientAsync);
+        LocalEndPoint = listener.LocalEndPoint;
     }
 
     /// <summary>Chooses a fault per request (fault injection); null behaves.</summary>
@@ -54,65 +47,21 @@ public sealed class ModbusTcpSlave : IAsyncDisposable
     /// <summary>Starts accepting clients.</summary>
     public void Start()
     {
-        if (acceptLoop is not null)
+        if (started)
         {
             return;
         }
 
-        listener.Listen(64);
+        started = true;
+        listener.Start();
         ModbusSlaveLog.Listening(logger, LocalEndPoint.ToString());
-        acceptLoop = AcceptAsync(stopping.Token);
     }
 
     /// <summary>Stops listening and disconnects every client.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        await stopping.CancelAsync().ConfigureAwait(false);
-        listener.Dispose();
-        Task[] pending;
-        lock (clientsGate)
-        {
-            pending = [.. clients];
-        }
-
-        try
-        {
-            await Task.WhenAll([.. pending, acceptLoop ?? Task.CompletedTask]).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-        }
-
-        stopping.Dispose();
-    }
-
-    private async Task AcceptAsync(CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            Socket socket;
-            try
-            {
-                socket = await listener.AcceptAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            socket.NoDelay = true;
-            var task = ServeClientAsync(new TcpChannel(socket), cancellationToken);
-            lock (clientsGate)
-            {
-                clients.RemoveAll(t => t.IsCompleted);
-                clients.Add(task);
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => listener.DisposeAsync();
 
     private async Task ServeClientAsync(TcpChannel channel, CancellationToken cancellationToken)
     {
-        await Task.Yield();
         ModbusSlaveLog.ClientConnected(logger, channel.Name);
         var buffer = new byte[4096];
         var reply = new byte[ModbusLimits.MaxTcpFrameLength];
