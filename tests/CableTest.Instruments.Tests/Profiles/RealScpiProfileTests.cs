@@ -183,21 +183,77 @@ public sealed class RealScpiProfileTests
         Assert.Contains(":FORM:ELEM:SENS RES,SOUR", peer.Received);
     }
 
-    [Theory]
-    [InlineData("keysight-34465a", "CONF:FRES 1", "FRES:OCOM ON", "READ?")]
-    [InlineData("keithley-dmm6500", ":SENS:FRES:RANG 1", ":SENS:FRES:OCOM ON", ":READ?")]
-    public async Task Dmm_SelectsFourWireRangeThenOffsetCompensation_AndReadsNr3(string name, string range, string ocom, string read)
+    [Fact]
+    public async Task Keysight34465a_SelectsFourWireRangeThenOffsetCompensation_AndReadsNr3()
     {
-        var profile = Profiles.Get(name);
+        // CONF:FRES resets offset compensation on the Truevolt meters, so OCOM must come after it.
+        var profile = Profiles.Get("keysight-34465a");
         var (session, far) = Pair(profile);
-        await using var peer = new ScpiResponder(far, q => q == read ? "+7.41000000E-02\n" : NoError(q));
+        await using var peer = new ScpiResponder(far, q => q == "READ?" ? "+7.41000000E-02\n" : NoError(q));
         await using var _ = session;
         var meter = new ScpiResistanceMeter(session, profile);
         await meter.ConfigureAsync(new ResistanceMeterSettings(1.0), CancellationToken.None);
         var reading = await meter.MeasureAsync(CancellationToken.None);
         Assert.Equal(0.0741, reading.ResistanceOhm, 9);
         var sent = peer.Received.Where(c => c != "SYST:ERR?").ToList();
-        Assert.True(sent.IndexOf(range) >= 0 && sent.IndexOf(range) < sent.IndexOf(ocom), string.Join(" | ", sent));
-        Assert.Equal(read, sent[^1]);
+        Assert.True(sent.IndexOf("CONF:FRES 1") >= 0 && sent.IndexOf("CONF:FRES 1") < sent.IndexOf("FRES:OCOM ON"), string.Join(" | ", sent));
+        Assert.Equal("READ?", sent[^1]);
+    }
+
+    [Theory]
+    [InlineData(true, ":SENS:FRES:OCOM 1")]
+    [InlineData(false, ":SENS:FRES:OCOM 0")]
+    public async Task KeithleyDmm6500_SelectsFresThenOffsetCompensationThenRange_AndReadsNr3(bool reverse, string ocom)
+    {
+        // The DMM6500's 4-wire range set depends on offset compensation (1 ohm-10 kohm with it on), so the
+        // range is set last and judged against the set in force.
+        var profile = Profiles.Get("keithley-dmm6500");
+        var (session, far) = Pair(profile);
+        await using var peer = new ScpiResponder(far, q => q == ":READ?" ? "+7.410000E-02\n" : NoError(q));
+        await using var _ = session;
+        var meter = new ScpiResistanceMeter(session, profile);
+        await meter.ConfigureAsync(new ResistanceMeterSettings(10.0, ReverseCurrentAveraging: reverse), CancellationToken.None);
+        var reading = await meter.MeasureAsync(CancellationToken.None);
+        Assert.Equal(0.0741, reading.ResistanceOhm, 9);
+        var sent = peer.Received.Where(c => c is not ("SYST:ERR?" or "*IDN?" or "*RST")).ToList();
+        Assert.Equal([":SENS:FUNC \"FRES\"", ocom, ":SENS:FRES:RANG 10", ":READ?"], sent);
+    }
+
+    [Fact]
+    public async Task KeithleyDmm6500_RangeRejectedWithOffsetCompensationOn_FailsConfigure()
+    {
+        // A meter that refuses a range outside the offset-compensated set reports it in its error queue;
+        // the configure step must fail rather than measure on whatever range the meter kept.
+        var profile = Profiles.Get("keithley-dmm6500");
+        var (session, far) = Pair(profile);
+        var queue = new Queue<string>();
+        await using var peer = new ScpiResponder(far, q =>
+        {
+            if (q == ":SENS:FRES:RANG 100000")
+            {
+                queue.Enqueue("-222,\"Data out of range\"");
+            }
+
+            return q == "SYST:ERR?" ? (queue.Count > 0 ? queue.Dequeue() : "0,\"No error\"") + "\n" : null;
+        });
+        await using var _ = session;
+        var meter = new ScpiResistanceMeter(session, profile);
+        var error = await Assert.ThrowsAsync<ScpiDeviceException>(
+            () => meter.ConfigureAsync(new ResistanceMeterSettings(100_000), CancellationToken.None));
+        Assert.Equal(-222, Assert.Single(error.Errors).Code);
+    }
+
+    [Fact]
+    public async Task KeithleyDmm6500_OverRangeReading_IsReportedAsOverRangeNotAValue()
+    {
+        // The manual's over-range value: what a meter left on too low a range returns.
+        var profile = Profiles.Get("keithley-dmm6500");
+        var (session, far) = Pair(profile);
+        await using var peer = new ScpiResponder(far, q => q == ":READ?" ? "9.9E+37\n" : NoError(q));
+        await using var _ = session;
+        var meter = new ScpiResistanceMeter(session, profile);
+        await meter.ConfigureAsync(new ResistanceMeterSettings(10.0), CancellationToken.None);
+        var reading = await meter.MeasureAsync(CancellationToken.None);
+        Assert.True(reading.OverRange);
     }
 }
