@@ -1,9 +1,7 @@
 using CableTest.Instruments.Drivers;
 using CableTest.Instruments.Drivers.Scpi;
 using CableTest.Instruments.Profiles;
-using CableTest.Instruments.Scpi;
 using CableTest.Instruments.Tests.Scpi;
-using CableTest.Transports;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CableTest.Instruments.Tests.Profiles;
@@ -16,17 +14,6 @@ namespace CableTest.Instruments.Tests.Profiles;
 public sealed class Keithley6517ProfileTests
 {
     private static readonly ProfileCatalogue Catalogue = ProfileCatalogue.LoadDefault();
-
-    private static (ScpiSession Session, InMemoryChannel Far) Pair(InstrumentProfile profile)
-    {
-        var (a, b) = InMemoryChannel.CreatePair();
-        return (new ScpiSession(a, new ScpiSessionOptions
-        {
-            Timeout = TimeSpan.FromSeconds(5),
-            WriteTerminator = profile.Scpi!.WriteTerminator,
-            CheckErrorsAfterCommand = profile.Scpi.CheckErrors,
-        }), b);
-    }
 
     private static Func<string, string?> Instrument(string reading, string output = "0") => q => q switch
     {
@@ -56,7 +43,7 @@ public sealed class Keithley6517ProfileTests
     public async Task FullTest_SendsManualVSourceOhmsSequence_ReadsStatusAndVSource_AndTimesFromOperate(string name)
     {
         var profile = Catalogue.Get(name);
-        var (session, far) = Pair(profile);
+        var (session, far) = ProfileSession.Pair(profile);
         var time = new FakeTimeProvider();
         await using var peer = new ScpiResponder(far, Instrument("+1.234567E+12NOHM,+0500.000Vsrc"));
         await using var _ = session;
@@ -87,7 +74,7 @@ public sealed class Keithley6517ProfileTests
     public async Task OverflowStatus_IsOverRange(string name, string reply)
     {
         var profile = Catalogue.Get(name);
-        var (session, far) = Pair(profile);
+        var (session, far) = ProfileSession.Pair(profile);
         await using var peer = new ScpiResponder(far, Instrument(reply));
         await using var _ = session;
         var reading = await new ScpiInsulationTester(session, profile, new FakeTimeProvider()).ReadAsync(CancellationToken.None);
@@ -117,7 +104,7 @@ public sealed class Keithley6517ProfileTests
     public async Task StillOperating_IsNotConfirmedDischarged()
     {
         var profile = Catalogue.Get("keithley-6517b");
-        var (session, far) = Pair(profile);
+        var (session, far) = ProfileSession.Pair(profile);
         var time = new FakeTimeProvider();
         await using var peer = new ScpiResponder(far, Instrument("+1.0E+12NOHM,+0500.000Vsrc", output: "1"));
         await using var _ = session;
@@ -135,7 +122,7 @@ public sealed class Keithley6517ProfileTests
 
     private static async Task AssertReadFailsAsync(InstrumentProfile profile, string reply)
     {
-        var (session, far) = Pair(profile);
+        var (session, far) = ProfileSession.Pair(profile);
         await using var peer = new ScpiResponder(far, Instrument(reply));
         await using var _ = session;
         await Assert.ThrowsAsync<InstrumentException>(() => new ScpiInsulationTester(session, profile, new FakeTimeProvider()).ReadAsync(CancellationToken.None));

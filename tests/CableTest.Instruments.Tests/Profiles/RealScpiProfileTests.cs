@@ -3,7 +3,6 @@ using CableTest.Instruments.Drivers.Scpi;
 using CableTest.Instruments.Profiles;
 using CableTest.Instruments.Scpi;
 using CableTest.Instruments.Tests.Scpi;
-using CableTest.Transports;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CableTest.Instruments.Tests.Profiles;
@@ -17,24 +16,13 @@ public sealed class RealScpiProfileTests
 {
     private static readonly ProfileCatalogue Profiles = ProfileCatalogue.LoadDefault();
 
-    private static (ScpiSession Session, InMemoryChannel Far) Pair(InstrumentProfile profile)
-    {
-        var (a, b) = InMemoryChannel.CreatePair();
-        return (new ScpiSession(a, new ScpiSessionOptions
-        {
-            Timeout = TimeSpan.FromSeconds(5),
-            WriteTerminator = profile.Scpi!.WriteTerminator,
-            CheckErrorsAfterCommand = profile.Scpi.CheckErrors,
-        }), b);
-    }
-
     private static string? NoError(string q) => q == "SYST:ERR?" ? "0,\"No error\"\n" : null;
 
     [Fact]
     public async Task GwInstek_ConfiguresDcInDcwModeAfterSettingFrequencyInAcw()
     {
         var profile = Profiles.Get("gwinstek-gpt9800");
-        var (session, far) = Pair(profile);
+        var (session, far) = ProfileSession.Pair(profile);
         await using var peer = new ScpiResponder(far, NoError);
         await using var _ = session;
         var tester = new ScpiWithstandTester(session, profile);
@@ -54,7 +42,7 @@ public sealed class RealScpiProfileTests
     public async Task GwInstek_MeasReply_IsReadWithUnitsPhaseAndDerivedOutput(string reply, WithstandState state, WithstandOutcome outcome, double kv, double ma, double s, bool outputOn)
     {
         var profile = Profiles.Get("gwinstek-gpt9800");
-        var (session, far) = Pair(profile);
+        var (session, far) = ProfileSession.Pair(profile);
         await using var peer = new ScpiResponder(far, q => q == "MEAS?" ? reply + "\n" : NoError(q));
         await using var _ = session;
         var status = await new ScpiWithstandTester(session, profile).ReadStatusAsync(CancellationToken.None);
@@ -74,7 +62,7 @@ public sealed class RealScpiProfileTests
     public async Task GwInstek_UnknownWordPhaseOrUnit_IsErrorNeverPass(string reply)
     {
         var profile = Profiles.Get("gwinstek-gpt9800");
-        var (session, far) = Pair(profile);
+        var (session, far) = ProfileSession.Pair(profile);
         await using var peer = new ScpiResponder(far, q => q == "MEAS?" ? reply + "\n" : NoError(q));
         await using var _ = session;
         await Assert.ThrowsAsync<InstrumentException>(() => new ScpiWithstandTester(session, profile).ReadStatusAsync(CancellationToken.None));
@@ -89,7 +77,7 @@ public sealed class RealScpiProfileTests
     public async Task Chroma_FourQueriesJoined_CurrentInAmpsScaledToMilliamps(string code, WithstandState state, WithstandOutcome outcome, bool outputOn)
     {
         var profile = Profiles.Get("chroma-19032");
-        var (session, far) = Pair(profile);
+        var (session, far) = ProfileSession.Pair(profile);
         await using var peer = new ScpiResponder(far, q => q switch
         {
             "SAFE:RES:ALL?" => code + "\n",
@@ -114,7 +102,7 @@ public sealed class RealScpiProfileTests
     public async Task Chroma_RunningWithoutPhase_BelowProgrammedVoltageIsRamp(string outputV, WithstandState state)
     {
         var profile = Profiles.Get("chroma-19032");
-        var (session, far) = Pair(profile);
+        var (session, far) = ProfileSession.Pair(profile);
         await using var peer = new ScpiResponder(far, q => q switch
         {
             "SAFE:RES:ALL?" => "115\n",
@@ -133,7 +121,7 @@ public sealed class RealScpiProfileTests
     public async Task Chroma_ConfiguresStepOneWithLimitInAmps()
     {
         var profile = Profiles.Get("chroma-19032");
-        var (session, far) = Pair(profile);
+        var (session, far) = ProfileSession.Pair(profile);
         await using var peer = new ScpiResponder(far, NoError);
         await using var _ = session;
         await new ScpiWithstandTester(session, profile).ConfigureAsync(new WithstandSettings(WithstandKind.Ac, 2.5, 50, TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(2), 10, ArcDetection: true), CancellationToken.None);
@@ -145,7 +133,7 @@ public sealed class RealScpiProfileTests
     public async Task Hioki_ReadsTwoQueries_AndTimesElectrificationFromStart()
     {
         var profile = Profiles.Get("hioki-sm7110");
-        var (session, far) = Pair(profile);
+        var (session, far) = ProfileSession.Pair(profile);
         var time = new FakeTimeProvider();
         await using var peer = new ScpiResponder(far, q => q switch
         {
@@ -172,7 +160,7 @@ public sealed class RealScpiProfileTests
     public async Task KeysightB2987b_SelectsResistanceThenSourceElements_AndReadsThem()
     {
         var profile = Profiles.Get("keysight-b2987b");
-        var (session, far) = Pair(profile);
+        var (session, far) = ProfileSession.Pair(profile);
         await using var peer = new ScpiResponder(far, q => q == ":MEAS?" ? "+1.234000E+12,+5.000000E+02\n" : NoError(q));
         await using var _ = session;
         var tester = new ScpiInsulationTester(session, profile, new FakeTimeProvider());
@@ -188,7 +176,7 @@ public sealed class RealScpiProfileTests
     {
         // CONF:FRES resets offset compensation on the Truevolt meters, so OCOM must come after it.
         var profile = Profiles.Get("keysight-34465a");
-        var (session, far) = Pair(profile);
+        var (session, far) = ProfileSession.Pair(profile);
         await using var peer = new ScpiResponder(far, q => q == "READ?" ? "+7.41000000E-02\n" : NoError(q));
         await using var _ = session;
         var meter = new ScpiResistanceMeter(session, profile);
@@ -208,7 +196,7 @@ public sealed class RealScpiProfileTests
         // The DMM6500's 4-wire range set depends on offset compensation (1 ohm-10 kohm with it on), so the
         // range is set last and judged against the set in force.
         var profile = Profiles.Get("keithley-dmm6500");
-        var (session, far) = Pair(profile);
+        var (session, far) = ProfileSession.Pair(profile);
         await using var peer = new ScpiResponder(far, q => q == ":READ?" ? "+7.410000E-02\n" : NoError(q));
         await using var _ = session;
         var meter = new ScpiResistanceMeter(session, profile);
@@ -225,7 +213,7 @@ public sealed class RealScpiProfileTests
         // A meter that refuses a range outside the offset-compensated set reports it in its error queue;
         // the configure step must fail rather than measure on whatever range the meter kept.
         var profile = Profiles.Get("keithley-dmm6500");
-        var (session, far) = Pair(profile);
+        var (session, far) = ProfileSession.Pair(profile);
         var queue = new Queue<string>();
         await using var peer = new ScpiResponder(far, q =>
         {
@@ -248,7 +236,7 @@ public sealed class RealScpiProfileTests
     {
         // The manual's over-range value: what a meter left on too low a range returns.
         var profile = Profiles.Get("keithley-dmm6500");
-        var (session, far) = Pair(profile);
+        var (session, far) = ProfileSession.Pair(profile);
         await using var peer = new ScpiResponder(far, q => q == ":READ?" ? "9.9E+37\n" : NoError(q));
         await using var _ = session;
         var meter = new ScpiResistanceMeter(session, profile);
