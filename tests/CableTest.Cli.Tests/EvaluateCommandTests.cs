@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CableTest.Cli.Tests.Service;
 using CableTest.Testing;
 
 namespace CableTest.Cli.Tests;
@@ -6,19 +7,11 @@ namespace CableTest.Cli.Tests;
 /// <summary>The evaluate command in process: stdout default, bad lines, exit codes.</summary>
 public sealed class EvaluateCommandTests
 {
-    private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = await CliApplication.RunAsync(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
     [Fact]
     public async Task Evaluate_NoOutputOption_WritesLinesToStdout()
     {
         var golden = Path.Combine(AppContext.BaseDirectory, "Golden", "cases.jsonl");
-        var (code, output, _) = await RunAsync("evaluate", "--input", golden);
+        var (code, output, _) = await CliResult.Of("evaluate", "--input", golden);
         Assert.Equal(ExitCodes.Ok, code);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(File.ReadLines(golden).Count(l => l.Length > 0), lines.Length);
@@ -38,7 +31,7 @@ public sealed class EvaluateCommandTests
             """{"id": "c", "test": "conductor_resistance", "class": 2, "material": "Cu", "csa_mm2": 2.5, "length_m": 10, "temp_c": 20, "measured_ohm": 0.0742, "expected": {"verdict": "fail"}}""",
         ]);
 
-        var (code, output, err) = await RunAsync("evaluate", "--input", input);
+        var (code, output, err) = await CliResult.Of("evaluate", "--input", input);
 
         Assert.Equal(ExitCodes.Ok, code);
         var results = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
@@ -51,7 +44,7 @@ public sealed class EvaluateCommandTests
     [Fact]
     public async Task Evaluate_MissingInputOption_IsUsageError()
     {
-        var (code, _, err) = await RunAsync("evaluate");
+        var (code, _, err) = await CliResult.Of("evaluate");
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("--input", err, StringComparison.Ordinal);
     }
@@ -60,7 +53,7 @@ public sealed class EvaluateCommandTests
     public async Task Evaluate_UnwritableOutput_ExitsInputOutput()
     {
         var golden = Path.Combine(AppContext.BaseDirectory, "Golden", "cases.jsonl");
-        var (code, _, err) = await RunAsync("evaluate", "--input", golden, "--output", "/nonexistent-dir/results.jsonl");
+        var (code, _, err) = await CliResult.Of("evaluate", "--input", golden, "--output", "/nonexistent-dir/results.jsonl");
         Assert.Equal(ExitCodes.InputOutput, code);
         Assert.Contains("cannot write output", err, StringComparison.Ordinal);
     }
@@ -71,7 +64,7 @@ public sealed class EvaluateCommandTests
         using var dir = new TempDirectory("cabletest-cli");
         File.WriteAllText(dir.File("broken.json"), """{"kind": "product_specs", "specs": [ {"id": 1} ]}""");
         var golden = Path.Combine(AppContext.BaseDirectory, "Golden", "cases.jsonl");
-        var (code, _, err) = await RunAsync("evaluate", "--input", golden, "--catalogue-dir", dir.Path);
+        var (code, _, err) = await CliResult.Of("evaluate", "--input", golden, "--catalogue-dir", dir.Path);
         Assert.Equal(ExitCodes.Catalogue, code);
         Assert.Contains("broken.json", err, StringComparison.Ordinal);
     }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CableTest.Cli.Tests.Service;
 using CableTest.Instruments.Modbus.Slave;
 using CableTest.Protocols.Modbus;
 
@@ -24,18 +25,10 @@ public sealed class ProbeModbusCommandTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await slave.DisposeAsync();
 
-    private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = await CliApplication.RunAsync(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
     [Fact]
     public async Task Probe_ReadHolding_PrintsValues()
     {
-        var (code, output, err) = await RunAsync("probe", "modbus", "--endpoint", $"tcp://127.0.0.1:{slave.Port}", "--unit", "1", "--read", "holding:0:3");
+        var (code, output, err) = await CliResult.Of("probe", "modbus", "--endpoint", $"tcp://127.0.0.1:{slave.Port}", "--unit", "1", "--read", "holding:0:3");
         Assert.True(code == ExitCodes.Ok, err);
         Assert.Equal(["holding[0] = 10", "holding[1] = 11", "holding[2] = 12"], output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
@@ -43,7 +36,7 @@ public sealed class ProbeModbusCommandTests : IAsyncLifetime
     [Fact]
     public async Task Probe_Float32Cdab_Repeat_PrintsValueAndThroughput()
     {
-        var (code, output, err) = await RunAsync("probe", "modbus", "--endpoint", $"tcp://127.0.0.1:{slave.Port}", "--read", "holding:100:1",
+        var (code, output, err) = await CliResult.Of("probe", "modbus", "--endpoint", $"tcp://127.0.0.1:{slave.Port}", "--read", "holding:100:1",
             "--type", "float32", "--order", "CDAB", "--repeat", "200");
         Assert.True(code == ExitCodes.Ok, err);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -56,7 +49,7 @@ public sealed class ProbeModbusCommandTests : IAsyncLifetime
     {
         await using var small = new ModbusTcpSlave(new ModbusSlaveProcessor(1, new ModbusDataStore(size: 10)));
         small.Start();
-        var (code, output, err) = await RunAsync("probe", "modbus", "--endpoint", $"tcp://127.0.0.1:{small.Port}", "--read", "holding:8:5", "--repeat", "3");
+        var (code, output, err) = await CliResult.Of("probe", "modbus", "--endpoint", $"tcp://127.0.0.1:{small.Port}", "--read", "holding:8:5", "--repeat", "3");
         Assert.Equal(ExitCodes.Communication, code);
         Assert.Contains("errors=3", output, StringComparison.Ordinal);
         Assert.Contains("illegal data address", err, StringComparison.Ordinal);
@@ -71,7 +64,7 @@ public sealed class ProbeModbusCommandTests : IAsyncLifetime
     {
         string[] args = ["probe", "modbus", "--endpoint", $"tcp://127.0.0.1:{slave.Port}", "--read", "holding:0:1"];
         args = option == "--read" ? [.. args[..^1], value] : [.. args, option, value];
-        var (code, _, err) = await RunAsync(args);
+        var (code, _, err) = await CliResult.Of(args);
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains(option, err, StringComparison.Ordinal);
     }
@@ -79,7 +72,7 @@ public sealed class ProbeModbusCommandTests : IAsyncLifetime
     [Fact]
     public async Task Probe_BadEndpoint_UsageExit()
     {
-        var (code, _, err) = await RunAsync("probe", "modbus", "--endpoint", "modbus://x", "--read", "holding:0:1");
+        var (code, _, err) = await CliResult.Of("probe", "modbus", "--endpoint", "modbus://x", "--read", "holding:0:1");
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("rtu://", err, StringComparison.Ordinal);
     }

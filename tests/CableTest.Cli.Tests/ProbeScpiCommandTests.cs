@@ -1,3 +1,4 @@
+using CableTest.Cli.Tests.Service;
 using CableTest.HardwareSim;
 using CableTest.Testing;
 
@@ -18,18 +19,10 @@ public sealed class ProbeScpiCommandTests : IAsyncLifetime
         dir.Dispose();
     }
 
-    private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = await CliApplication.RunAsync(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
     [Fact]
     public async Task Query_PrintsTheReply()
     {
-        var (code, output, err) = await RunAsync("probe", "scpi", "--endpoint", bench.Endpoint("conductor_resistance_meter").Endpoint, "--query", "*IDN?");
+        var (code, output, err) = await CliResult.Of("probe", "scpi", "--endpoint", bench.Endpoint("conductor_resistance_meter").Endpoint, "--query", "*IDN?");
         Assert.True(code == 0, err);
         Assert.StartsWith("CableTest,SIM-OHM-1,", output, StringComparison.Ordinal);
     }
@@ -37,7 +30,7 @@ public sealed class ProbeScpiCommandTests : IAsyncLifetime
     [Fact]
     public async Task Repeat_PrintsThePeersThroughputLine()
     {
-        var (code, output, err) = await RunAsync("probe", "scpi", "--endpoint", bench.Endpoint("conductor_resistance_meter").Endpoint, "--query", "MEAS:RES?", "--repeat", "20");
+        var (code, output, err) = await CliResult.Of("probe", "scpi", "--endpoint", bench.Endpoint("conductor_resistance_meter").Endpoint, "--query", "MEAS:RES?", "--repeat", "20");
         Assert.True(code == 0, err);
         var last = output.Trim().Split('\n')[^1];
         Assert.Matches(@"^transactions=20 seconds=\d+\.\d{3} tps=\d+ errors=0$", last);
@@ -46,10 +39,10 @@ public sealed class ProbeScpiCommandTests : IAsyncLifetime
     [Fact]
     public async Task NoReply_IsCommunicationError_BadEndpointIsUsage()
     {
-        var (code, _, err) = await RunAsync("probe", "scpi", "--endpoint", bench.Endpoint("conductor_resistance_meter").Endpoint, "--query", "NO:SUCH?", "--timeout-ms", "200");
+        var (code, _, err) = await CliResult.Of("probe", "scpi", "--endpoint", bench.Endpoint("conductor_resistance_meter").Endpoint, "--query", "NO:SUCH?", "--timeout-ms", "200");
         Assert.Equal(4, code);
         Assert.Contains("no reply", err, StringComparison.Ordinal);
-        (code, _, err) = await RunAsync("probe", "scpi", "--endpoint", "scpi://nowhere", "--query", "*IDN?");
+        (code, _, err) = await CliResult.Of("probe", "scpi", "--endpoint", "scpi://nowhere", "--query", "*IDN?");
         Assert.Equal(1, code);
         Assert.Contains("probe scpi:", err, StringComparison.Ordinal);
     }

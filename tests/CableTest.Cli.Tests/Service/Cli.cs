@@ -17,6 +17,9 @@ public sealed record CliResult(int Code, string Out, string Err)
         return new CliResult(code, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>As <see cref="RunAsync"/> with no input, the arguments listed.</summary>
+    public static Task<CliResult> Of(params string[] args) => RunAsync(args);
+
     public static string[] Bv25(string server, string sampleId, params string[] extra) =>
     [
         "run", "--server", server, "--sample", sampleId, "--spec", "gbt5023.3-227iec01-bv-450/750", "--csa", "2.5", "--cores", "1",
