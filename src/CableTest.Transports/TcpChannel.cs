@@ -111,31 +111,8 @@ public sealed class TcpChannel(string host, int port, TimeSpan? connectTimeout =
     /// <summary>How long a read looks for data on its own thread before awaiting the socket. Zero disables it.</summary>
     public TimeSpan SpinBeforeWait { get; init; } = TimeSpan.FromMicroseconds(200);
 
-    private bool SpinForData(Socket socket)
-    {
-        if (socket.Available > 0)
-        {
-            return true;
-        }
-
-        if (SpinBeforeWait <= TimeSpan.Zero)
-        {
-            return false;
-        }
-
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var spinner = default(SpinWait);
-        while (System.Diagnostics.Stopwatch.GetElapsedTime(started) < SpinBeforeWait)
-        {
-            spinner.SpinOnce(sleep1Threshold: -1);
-            if (socket.Available > 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private bool SpinForData(Socket socket) =>
+        socket.Available > 0 || ReadSpin.Until(socket, static s => s.Available > 0, SpinBeforeWait);
 
     public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {

@@ -139,26 +139,7 @@ public sealed class UnixTtyChannel : IByteChannel
         return LibC.Poll(&fd, 1, 0) > 0;
     }
 
-    private bool SpinUntilReadable(FileDescriptor descriptor)
-    {
-        if (SpinBeforeWait <= TimeSpan.Zero)
-        {
-            return false;
-        }
-
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var spinner = default(SpinWait);
-        while (System.Diagnostics.Stopwatch.GetElapsedTime(started) < SpinBeforeWait)
-        {
-            spinner.SpinOnce(sleep1Threshold: -1);
-            if (Readable(descriptor))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private bool SpinUntilReadable(FileDescriptor descriptor) => ReadSpin.Until(descriptor, static d => Readable(d), SpinBeforeWait);
 
     public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
