@@ -80,7 +80,9 @@ public sealed class ModbusMasterSlaveTests
     [InlineData("tcp", ModbusFaultKind.StaleTransaction, ModbusFrameErrorKind.StrayTransaction)]
     public async Task Fault_TypedFrameError_NextRequestSucceeds(string kind, ModbusFaultKind fault, ModbusFrameErrorKind expected)
     {
-        await using var rig = ModbusRig.Create(kind);
+        // Garbage and truncated replies are named when the deadline passes; 2 s so the faulty reply is surely in by
+        // then (with 1 s it was not, once, while eight test assemblies started together on 2 cores).
+        await using var rig = ModbusRig.Create(kind, new ModbusMasterOptions { Timeout = TimeSpan.FromSeconds(2), Retries = 0 });
         var once = 1;
         rig.Faults = (_, _) => Interlocked.Exchange(ref once, 0) == 1 ? new ModbusFault(fault) : ModbusFault.None;
         var thrown = await Record.ExceptionAsync(() => rig.Master.ReadHoldingRegistersAsync(1, 0, 10).AsTask());

@@ -114,7 +114,8 @@ public sealed class ScpiSessionTests
         await using var peer = new ScpiResponder(b, q => q == "MEAS?" ? "+1.0E-03\n" : null);
         using (var writer = new RecordingWriter(path, "run-1"))
         {
-            await using var session = new ScpiSession(a, Options(100), writer);
+            // 1 s: the MEAS? reply must come in time even while the other test assemblies start up (100 ms did not, once).
+            await using var session = new ScpiSession(a, Options(1000), writer);
             await session.QueryAsync("MEAS?", CancellationToken.None);
             await Assert.ThrowsAsync<InstrumentTimeoutException>(() => session.QueryAsync("NONE?", CancellationToken.None));
         }
