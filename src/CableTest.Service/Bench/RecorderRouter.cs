@@ -14,5 +14,9 @@ public sealed class RecorderRouter : IExchangeRecorder
     public void Detach() => _target = null;
 
     /// <inheritdoc />
-    public void Record(ExchangeRecord exchange) => _target?.Record(exchange);
+    public void Record(ExchangeRecord exchange)
+    {
+        Telemetry.InstrumentTelemetry.Exchange(exchange);
+        _target?.Record(exchange);
+    }
 }

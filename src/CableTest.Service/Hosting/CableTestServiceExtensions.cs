@@ -1,5 +1,6 @@
 using CableTest.Service.Bench;
 using CableTest.Service.Security;
+using CableTest.Service.Telemetry;
 using CableTest.Storage;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -42,6 +43,7 @@ public static class CableTestServiceExtensions
         builder.AddCableTestSecurity();
         builder.AddCableTestGrpc();
         builder.AddCableTestHealth();
+        builder.AddCableTestTelemetry();
         builder.Services.AddHostedService<StartupReport>();
         // Nothing the service issues is protected (no cookies, no antiforgery): keep no key ring.
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
@@ -57,6 +59,7 @@ public static class CableTestServiceExtensions
         app.UseAuthorization();
         app.MapCableTestGrpc();
         app.MapCableTestBench();
+        app.MapCableTestTelemetry();
         return app;
     }
 }

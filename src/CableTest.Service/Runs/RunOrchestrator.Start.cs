@@ -184,6 +184,7 @@ public sealed partial class RunOrchestrator
         var token = active.Abort.Token;
         RecordingWriter? recording = null;
         string endReason = "";
+        var trace = Telemetry.RunTelemetry.StartRun(run.RunId, run.SampleId, _bench.Mode);
         try
         {
             var recordings = Path.Combine(_bench.DataDirectory, "recordings");
@@ -200,6 +201,7 @@ public sealed partial class RunOrchestrator
                     r.CurrentStep = i;
                     step.State = V1.RunStep.Types.State.Running;
                 }).ConfigureAwait(false);
+                using var stepTrace = Telemetry.RunTelemetry.StartStep(step.StepId, step.Kind, step.Core);
                 await RunStepAsync(active, step, token).ConfigureAwait(false);
                 await UpdateAsync(active, r =>
                 {
@@ -207,6 +209,7 @@ public sealed partial class RunOrchestrator
                     step.Progress = 1;
                     step.ClearRemainingS();
                 }).ConfigureAwait(false);
+                stepTrace.Done(step.State.ToString());
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -261,6 +264,7 @@ public sealed partial class RunOrchestrator
 
             _events.Complete(run.RunId);
             LogRunEnded(_logger, run.RunId, StateName(final.State), final.Outcome.ToString(), final.EndReason);
+            trace.Ended(StateName(final.State), final.Outcome.ToString());
         }
     }
 

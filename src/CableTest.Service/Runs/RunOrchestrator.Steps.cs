@@ -428,6 +428,7 @@ public sealed partial class RunOrchestrator
         var id = $"{active.Run.RunId}/{step.StepId}/{index}";
         var now = _time.GetUtcNow();
         await _journal.TakeAsync(new Reading(id, measurement, _bench.BenchId, active.Sample.SampleId, active.Run.RunId, step.StepId, step.Core, instrument, now, stepTimeS, values), token).ConfigureAwait(false);
+        Telemetry.RunTelemetry.ReadingTaken(measurement);
         foreach (var (quantity, value) in values)
         {
             _events.Publish(active.Run.RunId, new V1.RunEvent
