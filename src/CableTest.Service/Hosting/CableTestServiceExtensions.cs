@@ -1,4 +1,5 @@
 using CableTest.Service.Bench;
+using CableTest.Service.Grpc.Verdicts;
 using CableTest.Service.Security;
 using CableTest.Service.Telemetry;
 using CableTest.Storage;
@@ -44,6 +45,7 @@ public static class CableTestServiceExtensions
         builder.AddCableTestGrpc();
         builder.AddCableTestHealth();
         builder.AddCableTestTelemetry();
+        builder.AddCableTestVerdictIntegrity();
         builder.Services.AddHostedService<StartupReport>();
         // Nothing the service issues is protected (no cookies, no antiforgery): keep no key ring.
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
@@ -60,6 +62,7 @@ public static class CableTestServiceExtensions
         app.MapCableTestGrpc();
         app.MapCableTestBench();
         app.MapCableTestTelemetry();
+        app.MapCableTestVerdictIntegrity();
         return app;
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace CableTest.Service.Hosting;
 
 /// <summary>
-/// grpc.health.v1: "" is every check; <c>cabletest.v1.VerdictService</c> the storage checks;
+/// grpc.health.v1: "" is every check; <c>cabletest.v1.VerdictService</c> the storage checks and the verdict store's integrity;
 /// <c>cabletest.v1.BenchService</c> the storage and instrument checks; <c>cabletest.v1.StandardsService</c>
 /// and <c>liveness</c> only that the process answers. Add an instrument check with
 /// <c>builder.Services.AddHealthChecks().AddCheck&lt;T&gt;(name, tags: [HealthTags.Instruments])</c>.
@@ -22,7 +22,7 @@ public static class HealthHostingExtensions
         {
             o.Services.Map("", _ => true);
             o.Services.Map(LivenessService, c => c.Tags.Contains(ProcessTag));
-            o.Services.Map("cabletest.v1.VerdictService", c => c.Tags.Contains(HealthTags.Storage));
+            o.Services.Map("cabletest.v1.VerdictService", c => c.Tags.Contains(HealthTags.Storage) || c.Tags.Contains(HealthTags.VerdictIntegrity));
             o.Services.Map("cabletest.v1.StandardsService", c => c.Tags.Contains(ProcessTag));
             o.Services.Map("cabletest.v1.BenchService", c => c.Tags.Contains(HealthTags.Storage) || c.Tags.Contains(HealthTags.Instruments));
         })

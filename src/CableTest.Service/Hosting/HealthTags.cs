@@ -10,6 +10,9 @@ public static class HealthTags
     /// <summary>The run store answers (verdicts, runs).</summary>
     public const string Storage = "storage";
 
+    /// <summary>Every verdict record read or chain-checked so far matches its hashes.</summary>
+    public const string VerdictIntegrity = "verdict-integrity";
+
     /// <summary>Bench instruments answer (drivers' own checks).</summary>
     public const string Instruments = "instruments";
 }

@@ -9,15 +9,27 @@ namespace CableTest.Service.Reports;
 /// <summary>The print-ready bilingual report of a run's verdict, with its readings.</summary>
 internal static class ReportEndpoint
 {
-    public static async Task<IResult> RenderAsync(string runId, IRunStore store, RunOrchestrator orchestrator, CancellationToken cancellationToken)
+    public static async Task<IResult> RenderAsync(string runId, IRunStore store, RunOrchestrator orchestrator, VerdictIntegrity integrity, CancellationToken cancellationToken)
     {
-        var stored = await store.GetVerdictByRunAsync(runId, cancellationToken).ConfigureAwait(false);
-        if (stored is null)
+        StoredVerdict? stored;
+        V1.Verdict verdict;
+        try
         {
-            return Results.NotFound($"run {runId} has no verdict (not finished, aborted or incomplete)");
+            stored = await store.GetVerdictByRunAsync(runId, cancellationToken).ConfigureAwait(false);
+            if (stored is null)
+            {
+                return Results.NotFound($"run {runId} has no verdict (not finished, aborted or incomplete)");
+            }
+
+            verdict = VerdictDocument.FromStored(stored);
+        }
+        catch (VerdictIntegrityException e)
+        {
+            integrity.Report(e, "report");
+            return Results.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "verdict record altered",
+                detail: $"the verdict record at sequence {e.Sequence} does not match its hashes and is not reported: {e.Detail}");
         }
 
-        var verdict = VerdictDocument.FromStored(stored);
         V1.Sample? sample = null;
         try
         {

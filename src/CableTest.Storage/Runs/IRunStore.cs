@@ -40,6 +40,8 @@ public interface IRunStore
     /// <summary>Appends a verdict at the end of the feed and the hash chain.</summary>
     Task<StoredVerdict> AppendVerdictAsync(NewVerdict verdict, CancellationToken cancellationToken);
 
+    // Every read below checks each record it returns against its hashes and evidence and throws
+    // VerdictIntegrityException (naming the sequence) rather than return one that does not match.
     Task<StoredVerdict?> GetVerdictByIdAsync(string verdictId, CancellationToken cancellationToken);
 
     Task<StoredVerdict?> GetVerdictByRunAsync(string runId, CancellationToken cancellationToken);
@@ -59,8 +61,17 @@ public interface IRunStore
 
     Task<long> GetAcknowledgedAsync(string subscriber, CancellationToken cancellationToken);
 
-    /// <summary>Recomputes every content hash and chain link, reporting the first broken record.</summary>
+    /// <summary>
+    /// Recomputes every content hash and chain link, checks every index column against the evidence it
+    /// was copied from and the last record against the chain head, reporting the first broken record.
+    /// </summary>
     Task<ChainVerification> VerifyChainAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="VerifyChainAsync(CancellationToken)"/>, from a checkpoint an earlier verification
+    /// returned: the checkpoint's record is checked again, then every record after it, then the head.
+    /// </summary>
+    Task<ChainVerification> VerifyChainAsync(VerdictCheckpoint? from, CancellationToken cancellationToken);
 
     /// <summary>Stores readings; a reading id seen before is ignored (replays are harmless).</summary>
     Task AddReadingsAsync(IReadOnlyList<ReadingRecord> readings, CancellationToken cancellationToken);

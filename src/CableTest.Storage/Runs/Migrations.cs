@@ -75,6 +75,19 @@ internal static class Migrations
             """,
             "CREATE INDEX readings_by_run ON readings (run_id, time_unix_ns)",
         ]),
+        new(2, "verdict chain head: the last sequence and chain hash, so a deleted last verdict is detected",
+        [
+            """
+            CREATE TABLE verdict_head (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                sequence BIGINT NOT NULL,
+                chain_sha256 TEXT NOT NULL)
+            """,
+            """
+            INSERT INTO verdict_head (id, sequence, chain_sha256)
+            SELECT 1, COALESCE(MAX(sequence), 0), COALESCE((SELECT chain_sha256 FROM verdicts ORDER BY sequence DESC LIMIT 1), '') FROM verdicts
+            """,
+        ]),
     ];
 
     public const string CreateHistory = """

@@ -16,18 +16,7 @@ public abstract partial class SqlRunStore
         using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await LockForVerdictAppendAsync(connection, tx, cancellationToken).ConfigureAwait(false);
 
-        long previousSequence = 0;
-        var previousChain = "";
-        using (var last = Command(connection, tx, "SELECT sequence, chain_sha256 FROM verdicts ORDER BY sequence DESC LIMIT 1"))
-        using (var reader = await last.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                previousSequence = reader.GetInt64(0);
-                previousChain = reader.GetString(1);
-            }
-        }
-
+        var (previousSequence, previousChain) = await ReadTailAsync(connection, tx, cancellationToken).ConfigureAwait(false);
         var sequence = previousSequence + 1;
         var content = VerdictHashing.ContentHash(verdict.EvidenceJson);
         var chain = VerdictHashing.ChainHash(previousChain, sequence, verdict.VerdictId, content);
@@ -42,6 +31,7 @@ public abstract partial class SqlRunStore
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        await WriteHeadAsync(connection, tx, sequence, chain, cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         VerdictAppended.Publish(sequence);
         return stored;
@@ -99,14 +89,14 @@ public abstract partial class SqlRunStore
         }
 
         var rows = await QueryVerdictsAsync(
-            $"WHERE {string.Join(" AND ", where)} ORDER BY sequence LIMIT @limit", [.. parameters], cancellationToken).ConfigureAwait(false);
+            $"WHERE {string.Join(" AND ", where)} ORDER BY sequence LIMIT @limit", [.. parameters], verify: true, cancellationToken).ConfigureAwait(false);
         return rows.Count > pageSize
             ? new VerdictPage(rows.Take(pageSize).ToList(), rows[pageSize - 1].Sequence)
             : new VerdictPage(rows, null);
     }
 
     public Task<IReadOnlyList<StoredVerdict>> ReadVerdictsAfterAsync(long afterSequence, int max, CancellationToken cancellationToken) =>
-        QueryVerdictsAsync("WHERE sequence > @after ORDER BY sequence LIMIT @limit", [("after", afterSequence), ("limit", max)], cancellationToken);
+        QueryVerdictsAsync("WHERE sequence > @after ORDER BY sequence LIMIT @limit", [("after", afterSequence), ("limit", max)], verify: true, cancellationToken);
 
     public async Task<long> GetLastSequenceAsync(CancellationToken cancellationToken)
     {
@@ -140,39 +130,41 @@ public abstract partial class SqlRunStore
         return await GetAcknowledgedAsync(connection, subscriber, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<ChainVerification> VerifyChainAsync(CancellationToken cancellationToken)
+    public Task<ChainVerification> VerifyChainAsync(CancellationToken cancellationToken) => VerifyChainAsync(null, cancellationToken);
+
+    public async Task<ChainVerification> VerifyChainAsync(VerdictCheckpoint? from, CancellationToken cancellationToken)
     {
-        var previousChain = "";
-        long expected = 1;
+        var start = from ?? VerdictCheckpoint.Start;
+        var previousChain = start.ChainSha256;
         long verified = 0;
+        if (start.Sequence > 0)
+        {
+            var anchor = (await QueryVerdictsAsync("WHERE sequence = @s", [("s", start.Sequence)], verify: false, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+            var problem = anchor is null ? $"the checkpoint record (sequence {start.Sequence}) is missing"
+                : !string.Equals(anchor.ChainSha256, start.ChainSha256, StringComparison.Ordinal) ? $"the checkpoint record (sequence {start.Sequence}) has another chain hash than when it was verified (record altered)"
+                : VerdictRecordCheck.Problem(anchor) is { } p ? $"verdict {anchor.VerdictId}: {p}"
+                : null;
+            if (problem is not null)
+            {
+                return new ChainVerification(false, 0, start.Sequence, problem);
+            }
+        }
+
+        var expected = start.Sequence + 1;
         while (true)
         {
-            var batch = await ReadVerdictsAfterAsync(expected - 1, 1000, cancellationToken).ConfigureAwait(false);
+            var batch = await QueryVerdictsAsync("WHERE sequence > @after ORDER BY sequence LIMIT @limit", [("after", expected - 1), ("limit", 1000)], verify: false, cancellationToken).ConfigureAwait(false);
             if (batch.Count == 0)
             {
-                return new ChainVerification(true, verified, null, $"{verified} verdict records intact");
+                break;
             }
 
             foreach (var v in batch)
             {
-                string? problem = null;
-                if (v.Sequence != expected)
-                {
-                    problem = $"sequence {expected} is missing (next record is {v.Sequence})";
-                }
-                else if (VerdictHashing.ContentHash(v.EvidenceJson) != v.ContentSha256)
-                {
-                    problem = $"verdict {v.VerdictId}: evidence does not match its content hash (evidence altered)";
-                }
-                else if (v.PreviousSha256 != previousChain)
-                {
-                    problem = $"verdict {v.VerdictId}: link to the previous record is broken";
-                }
-                else if (VerdictHashing.ChainHash(previousChain, v.Sequence, v.VerdictId, v.ContentSha256) != v.ChainSha256)
-                {
-                    problem = $"verdict {v.VerdictId}: chain hash does not match (record altered)";
-                }
-
+                var problem = v.Sequence != expected ? $"sequence {expected} is missing (next record is {v.Sequence})"
+                    : !string.Equals(v.PreviousSha256, previousChain, StringComparison.Ordinal) ? $"verdict {v.VerdictId}: link to the previous record is broken"
+                    : VerdictRecordCheck.Problem(v) is { } p ? $"verdict {v.VerdictId}: {p}"
+                    : null;
                 if (problem is not null)
                 {
                     return new ChainVerification(false, verified, expected, problem);
@@ -182,6 +174,107 @@ public abstract partial class SqlRunStore
                 expected++;
                 verified++;
             }
+        }
+
+        var last = expected - 1;
+        var (hasHead, head) = await ReadHeadAsync(cancellationToken).ConfigureAwait(false);
+        if (hasHead && HeadProblem(head, last, previousChain) is { } headProblem)
+        {
+            return new ChainVerification(false, verified, headProblem.FirstBroken, headProblem.Detail);
+        }
+
+        return new ChainVerification(true, verified, null,
+            $"{last} verdict records intact ({verified} checked{(start.Sequence > 0 ? $" after the checkpoint at {start.Sequence}" : "")}), "
+            + (hasHead ? $"chain head at {last}" : "no chain head yet (the store was written by an earlier CableTest; the service adds it when it next starts)"))
+        {
+            Checkpoint = new VerdictCheckpoint(last, previousChain),
+        };
+    }
+
+    /// <summary>What is wrong with the chain head, given the last record verified (sequence and chain hash); null when they agree.</summary>
+    private static (long FirstBroken, string Detail)? HeadProblem(VerdictCheckpoint? head, long last, string lastChain)
+    {
+        if (head is null)
+        {
+            return (last, "the chain head record is missing (verdict_head altered)");
+        }
+
+        if (head.Sequence > last)
+        {
+            return (last + 1, $"sequence {last + 1} to {head.Sequence} are missing: the chain head says the last verdict is {head.Sequence} (verdicts deleted)");
+        }
+
+        if (head.Sequence < last)
+        {
+            return (head.Sequence + 1, $"the chain head says the last verdict is {head.Sequence}, but the store holds up to {last} (head record altered, or verdicts added by an older CableTest)");
+        }
+
+        return string.Equals(head.ChainSha256, lastChain, StringComparison.Ordinal)
+            ? null
+            : (last, $"the chain head's hash does not match verdict {last} (record or head altered)");
+    }
+
+    /// <summary>The last record's sequence and chain hash, or the head's when the head is further on (a deleted last record leaves its gap).</summary>
+    private async Task<(long Sequence, string Chain)> ReadTailAsync(DbConnection connection, DbTransaction tx, CancellationToken cancellationToken)
+    {
+        (long Sequence, string Chain) tail = (0, "");
+        using (var last = Command(connection, tx, "SELECT sequence, chain_sha256 FROM verdicts ORDER BY sequence DESC LIMIT 1"))
+        using (var reader = await last.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                tail = (reader.GetInt64(0), reader.GetString(1));
+            }
+        }
+
+        using (var headCommand = Command(connection, tx, "SELECT sequence, chain_sha256 FROM verdict_head WHERE id = 1"))
+        using (var reader = await headCommand.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && reader.GetInt64(0) > tail.Sequence)
+            {
+                tail = (reader.GetInt64(0), reader.GetString(1));
+            }
+        }
+
+        return tail;
+    }
+
+    private static async Task WriteHeadAsync(DbConnection connection, DbTransaction tx, long sequence, string chain, CancellationToken cancellationToken)
+    {
+        using var update = Command(connection, tx, "UPDATE verdict_head SET sequence = @seq, chain_sha256 = @chain WHERE id = 1", ("seq", sequence), ("chain", chain));
+        if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+        {
+            using var insert = Command(connection, tx, "INSERT INTO verdict_head (id, sequence, chain_sha256) VALUES (1, @seq, @chain)", ("seq", sequence), ("chain", chain));
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The chain head. HasHead is false for a store still at schema version 1 (written before the head
+    /// existed, not yet migrated: `cabletest verify` does not migrate); Head is null when the head
+    /// should exist and does not.
+    /// </summary>
+    private async Task<(bool HasHead, VerdictCheckpoint? Head)> ReadHeadAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
+        using (var version = Command(connection, null, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations"))
+        {
+            if (Convert.ToInt64(await version.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) < 2)
+            {
+                return (false, null);
+            }
+        }
+
+        try
+        {
+            using var cmd = Command(connection, null, "SELECT sequence, chain_sha256 FROM verdict_head WHERE id = 1");
+            using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            return (true, await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? new VerdictCheckpoint(reader.GetInt64(0), reader.GetString(1)) : null);
+        }
+        catch (DbException)
+        {
+            return (true, null); // the table was dropped
         }
     }
 
@@ -194,11 +287,16 @@ public abstract partial class SqlRunStore
 
     private async Task<StoredVerdict?> SingleVerdictAsync(string clause, string key, CancellationToken cancellationToken)
     {
-        var rows = await QueryVerdictsAsync(clause + " LIMIT 1", [("k", key)], cancellationToken).ConfigureAwait(false);
+        var rows = await QueryVerdictsAsync(clause + " LIMIT 1", [("k", key)], verify: true, cancellationToken).ConfigureAwait(false);
         return rows.FirstOrDefault();
     }
 
-    private async Task<IReadOnlyList<StoredVerdict>> QueryVerdictsAsync(string clause, (string, object?)[] parameters, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads verdict records; with <paramref name="verify"/>, each is checked on its own
+    /// (<see cref="VerdictRecordCheck"/>) and a record that does not match throws
+    /// <see cref="VerdictIntegrityException"/> instead of being returned.
+    /// </summary>
+    private async Task<IReadOnlyList<StoredVerdict>> QueryVerdictsAsync(string clause, (string, object?)[] parameters, bool verify, CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var connectionScope = connection.ConfigureAwait(false);
@@ -211,6 +309,10 @@ public abstract partial class SqlRunStore
             result.Add(new StoredVerdict(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
                 reader.GetString(5), standards.Length == 0 ? [] : standards.Split('\n'), FromMs(reader.GetInt64(7)), reader.GetString(8),
                 reader.GetString(9), reader.GetString(10), reader.GetString(11)));
+            if (verify && VerdictRecordCheck.Problem(result[^1]) is { } problem)
+            {
+                throw new VerdictIntegrityException(result[^1].Sequence, problem);
+            }
         }
 
         return result;

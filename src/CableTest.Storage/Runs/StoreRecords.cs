@@ -27,6 +27,10 @@ public sealed record NewVerdict(
 /// <param name="ContentSha256">SHA-256 (hex) of <see cref="EvidenceJson"/>.</param>
 /// <param name="PreviousSha256">Chain hash of the previous verdict ("" for the first).</param>
 /// <param name="ChainSha256">SHA-256 over previous chain hash, sequence, verdict id and content hash.</param>
+/// <remarks>
+/// The index columns (ids, outcome, standards, evaluated_at) are copies of what the evidence states;
+/// a record read through the store's query methods has been checked against its hashes and evidence.
+/// </remarks>
 public sealed record StoredVerdict(
     long Sequence,
     string VerdictId,
@@ -82,4 +86,8 @@ public sealed record ReadingRecord(
 
 /// <summary>Result of walking the verdict hash chain.</summary>
 /// <param name="FirstBrokenSequence">Sequence of the first record whose content or link does not match, null when intact.</param>
-public sealed record ChainVerification(bool Intact, long VerifiedRecords, long? FirstBrokenSequence, string Detail);
+public sealed record ChainVerification(bool Intact, long VerifiedRecords, long? FirstBrokenSequence, string Detail)
+{
+    /// <summary>When intact: the last record verified, from which the next verification can resume.</summary>
+    public VerdictCheckpoint? Checkpoint { get; init; }
+}

@@ -25,6 +25,44 @@ public sealed class VerdictDocumentTests
     }
 
     [Fact]
+    public void FromStored_TheMessageIsTheHashedDocument_FieldForField_To100ns()
+    {
+        var original = VerdictSeeds.Make(7);
+        original.EvaluatedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(VerdictSeeds.Epoch.AddTicks(1_234_567));
+        var stored = Store(VerdictDocument.ToNewVerdict(original), sequence: 7) with { PreviousSha256 = "p", ChainSha256 = "c" };
+
+        var served = VerdictDocument.FromStored(stored);
+
+        Assert.Equal(original.EvaluatedAt, served.EvaluatedAt);
+        Assert.Equal(123_456_700, served.EvaluatedAt.Nanos);
+        Assert.Equal("c", served.ChainSha256);
+        Assert.Equal(stored.EvidenceJson, VerdictDocument.ToEvidenceJson(served));
+    }
+
+    [Theory]
+    [InlineData("outcome")]
+    [InlineData("sample_id")]
+    [InlineData("lims_order")]
+    [InlineData("run_id")]
+    [InlineData("evaluated_at_ms")]
+    public void FromStored_IndexColumnDisagreesWithTheDocument_Throws(string column)
+    {
+        var stored = Store(VerdictDocument.ToNewVerdict(VerdictSeeds.Make(1)), sequence: 1);
+        var edited = column switch
+        {
+            "outcome" => stored with { Outcome = "fail" },
+            "sample_id" => stored with { SampleId = "S-9" },
+            "lims_order" => stored with { LimsOrder = "LO-9" },
+            "run_id" => stored with { RunId = "R-9" },
+            _ => stored with { EvaluatedAt = stored.EvaluatedAt.AddMilliseconds(1) },
+        };
+
+        var e = Assert.Throws<VerdictIntegrityException>(() => VerdictDocument.FromStored(edited));
+        Assert.Equal(1, e.Sequence);
+        Assert.Contains(column, e.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ToEvidenceJson_AnyVerdict_KeysSortedAtEveryDepth()
     {
         using var doc = JsonDocument.Parse(VerdictDocument.ToEvidenceJson(VerdictSeeds.Make(3)));
@@ -47,10 +85,13 @@ public sealed class VerdictDocumentTests
         var first = cache.Map(stored);
         Assert.Same(first, cache.Map(stored));
 
-        var altered = stored with { EvidenceJson = VerdictDocument.ToEvidenceJson(VerdictSeeds.Make(4)), ContentSha256 = "other" };
+        var other = VerdictSeeds.Make(1);
+        other.OperatorName = "Zhang San";
+        var altered = stored with { EvidenceJson = VerdictDocument.ToEvidenceJson(other), ContentSha256 = "other" };
         var second = cache.Map(altered);
         Assert.NotSame(first, second);
         Assert.Equal("other", second.ContentSha256);
+        Assert.Equal("Zhang San", second.OperatorName);
     }
 
     private static StoredVerdict Store(NewVerdict v, long sequence) => new(

@@ -52,7 +52,7 @@ public sealed class PostgresRunStoreTests(PostgresFixture fixture) : RunStoreBeh
         await using var benchB = PostgresRunStore.Create(connectionString, Time);
         await benchB.MigrateAsync(default);
         var appends = Enumerable.Range(0, 30).Select(i => (i % 2 == 0 ? Store : benchB).AppendVerdictAsync(
-            new NewVerdict($"b{i}", $"r{i}", $"S{i}", "L", "OUTCOME_PASS", ["IEC 60228"], Time.GetUtcNow(), $"{{\"i\":{i}}}"), default));
+            TestEvidence.Verdict($"b{i}", $"r{i}", $"S{i}", "L", "pass", ["IEC 60228"], Time.GetUtcNow()), default));
         await Task.WhenAll(appends);
 
         var all = await Store.ReadVerdictsAfterAsync(0, 100, default);

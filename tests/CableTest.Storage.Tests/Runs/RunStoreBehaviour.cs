@@ -23,9 +23,9 @@ public abstract class RunStoreBehaviour : IAsyncLifetime
 
     public virtual Task DisposeAsync() => Task.CompletedTask;
 
-    private NewVerdict Verdict(string id, string sample = "S1", string outcome = "OUTCOME_PASS", string order = "L-1", params string[] standards) =>
-        new(id, "run-" + id, sample, order, outcome, standards.Length == 0 ? ["IEC 60228:2004 / GB/T 3956-2008"] : standards,
-            Time.GetUtcNow(), $"{{\"verdictId\":\"{id}\",\"outcome\":\"{outcome}\"}}");
+    /// <summary>A verdict whose index columns are what its evidence document states (as the service appends them).</summary>
+    protected NewVerdict Verdict(string id, string sample = "S1", string outcome = "pass", string order = "L-1", params string[] standards) =>
+        TestEvidence.Verdict(id, "run-" + id, sample, order, outcome, standards.Length == 0 ? ["IEC 60228:2004 / GB/T 3956-2008"] : standards, Time.GetUtcNow());
 
     [Fact]
     public async Task Migrate_Twice_IsIdempotent()
@@ -99,13 +99,13 @@ public abstract class RunStoreBehaviour : IAsyncLifetime
     [Fact]
     public async Task Verdicts_ListFiltersAndPages()
     {
-        await Store.AppendVerdictAsync(Verdict("v1", "S1", "OUTCOME_PASS", "L-1"), default);
+        await Store.AppendVerdictAsync(Verdict("v1", "S1", "pass", "L-1"), default);
         Time.Advance(TimeSpan.FromHours(1));
-        await Store.AppendVerdictAsync(Verdict("v2", "S2", "OUTCOME_FAIL", "L-1", "IEC 60227-3 / GB/T 5023.3-2008"), default);
+        await Store.AppendVerdictAsync(Verdict("v2", "S2", "fail", "L-1", "IEC 60227-3 / GB/T 5023.3-2008"), default);
         Time.Advance(TimeSpan.FromHours(1));
-        await Store.AppendVerdictAsync(Verdict("v3", "S3", "OUTCOME_FAIL", "L-2"), default);
+        await Store.AppendVerdictAsync(Verdict("v3", "S3", "fail", "L-2"), default);
 
-        var fails = await Store.ListVerdictsAsync(new VerdictQuery { Outcomes = ["OUTCOME_FAIL"] }, default);
+        var fails = await Store.ListVerdictsAsync(new VerdictQuery { Outcomes = ["fail"] }, default);
         Assert.Equal(["v2", "v3"], fails.Verdicts.Select(v => v.VerdictId));
         var order = await Store.ListVerdictsAsync(new VerdictQuery { LimsOrder = "L-1" }, default);
         Assert.Equal(["v1", "v2"], order.Verdicts.Select(v => v.VerdictId));
@@ -170,6 +170,118 @@ public abstract class RunStoreBehaviour : IAsyncLifetime
 
         await ExecuteSqlAsync("DELETE FROM verdicts WHERE sequence = 2");
         Assert.Equal(2, (await Store.VerifyChainAsync(default)).FirstBrokenSequence);
+    }
+
+    [Theory]
+    [InlineData("outcome", "'fail'")]
+    [InlineData("sample_id", "'S9'")]
+    [InlineData("lims_order", "'L-9'")]
+    [InlineData("run_id", "'run-v9'")]
+    [InlineData("verdict_id", "'v9'")]
+    [InlineData("standards", "'IEC 60502-1'")]
+    [InlineData("evaluated_at_ms", "evaluated_at_ms + 1")]
+    public async Task EditedIndexColumn_CaughtByVerify_AndNotServed(string column, string value)
+    {
+        for (var i = 1; i <= 3; i++)
+        {
+            await Store.AppendVerdictAsync(Verdict("v" + i), default);
+        }
+
+        await ExecuteSqlAsync($"UPDATE verdicts SET {column} = {value} WHERE sequence = 2");
+
+        var result = await Store.VerifyChainAsync(default);
+        Assert.False(result.Intact);
+        Assert.Equal(2, result.FirstBrokenSequence);
+        Assert.Contains(column == "verdict_id" ? "chain hash" : column, result.Detail);
+        var refused = await Assert.ThrowsAsync<VerdictIntegrityException>(() => Store.ReadVerdictsAfterAsync(0, 10, default));
+        Assert.Equal(2, refused.Sequence);
+        await Assert.ThrowsAsync<VerdictIntegrityException>(() => Store.GetVerdictByRunAsync(column == "run_id" ? "run-v9" : "run-v2", default));
+        Assert.Equal("v1", (await Store.GetVerdictByRunAsync("run-v1", default))!.VerdictId);
+    }
+
+    [Fact]
+    public async Task EditedOutcomeColumn_OutcomeFilter_IsNotFooled()
+    {
+        await Store.AppendVerdictAsync(Verdict("v1", outcome: "pass"), default);
+        await Store.AppendVerdictAsync(Verdict("v2", outcome: "fail"), default);
+        await ExecuteSqlAsync("UPDATE verdicts SET outcome = 'fail' WHERE sequence = 1");
+
+        var refused = await Assert.ThrowsAsync<VerdictIntegrityException>(() => Store.ListVerdictsAsync(new VerdictQuery { Outcomes = ["fail"] }, default));
+        Assert.Equal(1, refused.Sequence);
+        Assert.Contains("outcome", refused.Message);
+    }
+
+    [Fact]
+    public async Task DeletedLastVerdict_CaughtByVerify_AndTheGapStays()
+    {
+        for (var i = 1; i <= 3; i++)
+        {
+            await Store.AppendVerdictAsync(Verdict("v" + i), default);
+        }
+
+        await ExecuteSqlAsync("DELETE FROM verdicts WHERE sequence = 3");
+        var result = await Store.VerifyChainAsync(default);
+        Assert.False(result.Intact);
+        Assert.Equal(3, result.FirstBrokenSequence);
+        Assert.Contains("deleted", result.Detail);
+
+        var next = await Store.AppendVerdictAsync(Verdict("v4"), default);
+        Assert.Equal(4, next.Sequence);
+        Assert.Equal(3, (await Store.VerifyChainAsync(default)).FirstBrokenSequence);
+    }
+
+    [Fact]
+    public async Task DeletedChainHead_CaughtByVerify()
+    {
+        await Store.AppendVerdictAsync(Verdict("v1"), default);
+        await ExecuteSqlAsync("DELETE FROM verdict_head");
+        var result = await Store.VerifyChainAsync(default);
+        Assert.False(result.Intact);
+        Assert.Contains("head", result.Detail);
+    }
+
+    [Fact]
+    public async Task VerifyChain_FromCheckpoint_WalksOnlyNewRecords_AndRechecksTheCheckpoint()
+    {
+        for (var i = 1; i <= 3; i++)
+        {
+            await Store.AppendVerdictAsync(Verdict("v" + i), default);
+        }
+
+        var first = await Store.VerifyChainAsync(default);
+        Assert.Equal(new VerdictCheckpoint(3, (await Store.GetVerdictByIdAsync("v3", default))!.ChainSha256), first.Checkpoint);
+        await Store.AppendVerdictAsync(Verdict("v4"), default);
+        await Store.AppendVerdictAsync(Verdict("v5"), default);
+
+        var incremental = await Store.VerifyChainAsync(first.Checkpoint, default);
+        Assert.True(incremental.Intact, incremental.Detail);
+        Assert.Equal(2, incremental.VerifiedRecords);
+        Assert.Equal(5, incremental.Checkpoint!.Sequence);
+
+        await ExecuteSqlAsync("UPDATE verdicts SET lims_order = 'L-9' WHERE sequence = 3");
+        var broken = await Store.VerifyChainAsync(first.Checkpoint, default);
+        Assert.False(broken.Intact);
+        Assert.Equal(3, broken.FirstBrokenSequence);
+    }
+
+    [Fact]
+    public async Task StoreWithoutChainHead_AsWrittenBeforeIt_MigratesAndVerifies()
+    {
+        for (var i = 1; i <= 3; i++)
+        {
+            await Store.AppendVerdictAsync(Verdict("v" + i), default);
+        }
+
+        // Back to schema version 1, as every store written before the chain head was added.
+        await ExecuteSqlAsync("DROP TABLE verdict_head");
+        await ExecuteSqlAsync("DELETE FROM schema_migrations WHERE version = 2");
+
+        await Store.MigrateAsync(default);
+        var result = await Store.VerifyChainAsync(default);
+        Assert.True(result.Intact, result.Detail);
+        Assert.Equal(3, result.VerifiedRecords);
+        await ExecuteSqlAsync("DELETE FROM verdicts WHERE sequence = 3");
+        Assert.Equal(3, (await Store.VerifyChainAsync(default)).FirstBrokenSequence);
     }
 
     [Fact]

@@ -31,10 +31,50 @@ public sealed class SqliteRunStoreTests : RunStoreBehaviour
     [Fact]
     public async Task Reopen_KeepsVerdictsAndChain()
     {
-        await Store.AppendVerdictAsync(new NewVerdict("v1", "r1", "S1", "L", "OUTCOME_PASS", ["IEC 60228"], Time.GetUtcNow(), "{}"), default);
+        await Store.AppendVerdictAsync(Verdict("v1"), default);
         var reopened = new SqliteRunStore(DbPath, Time);
         await reopened.MigrateAsync(default);
         Assert.Equal(1, await reopened.GetLastSequenceAsync(default));
         Assert.True((await reopened.VerifyChainAsync(default)).Intact);
+    }
+
+    /// <summary>
+    /// Fixtures/store-main-1a12e46.db was written by main at 1a12e46 (before the chain head and the
+    /// index check): six verdicts as the service appends them (S-1 and S-2, V-00004 a fail), a sample,
+    /// a run, a reading and an acknowledgement.
+    /// </summary>
+    [Fact]
+    public async Task StoreWrittenByEarlierMain_MigratesVerifiesServesAndCatchesAnEditedColumn()
+    {
+        var path = dir.File("old/cabletest.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.Copy(RepoPaths.InRepo("tests", "CableTest.Storage.Tests", "Runs", "Fixtures", "store-main-1a12e46.db"), path);
+        var old = new SqliteRunStore(path, Time);
+        await old.MigrateAsync(default);
+
+        var result = await old.VerifyChainAsync(default);
+        Assert.True(result.Intact, result.Detail);
+        Assert.Equal(6, result.VerifiedRecords);
+        Assert.Equal("fail", (await old.GetVerdictByIdAsync("V-00004", default))!.Outcome);
+        Assert.Equal(2, await old.GetAcknowledgedAsync("lims-main", default));
+        var next = await old.AppendVerdictAsync(Verdict("v7"), default);
+        Assert.Equal(7, next.Sequence);
+        Assert.True((await old.VerifyChainAsync(default)).Intact);
+
+        await ExecuteSqlOnAsync(path, "UPDATE verdicts SET outcome = 'pass' WHERE sequence = 4");
+        var broken = await old.VerifyChainAsync(default);
+        Assert.Equal(4, broken.FirstBrokenSequence);
+        Assert.Contains("outcome", broken.Detail);
+        await Assert.ThrowsAsync<VerdictIntegrityException>(() => old.ListVerdictsAsync(new VerdictQuery { Outcomes = ["pass"] }, default));
+        old.ReleaseConnections();
+    }
+
+    private static async Task ExecuteSqlOnAsync(string path, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync();
     }
 }

@@ -29,7 +29,8 @@ internal sealed class VerdictCache : IDisposable
             return VerdictDocument.FromStored(stored);
         }
 
-        if (cache.TryGetValue(stored.Sequence, out Verdict? hit) && hit!.ContentSha256 == stored.ContentSha256 && hit.PreviousSha256 == stored.PreviousSha256)
+        if (cache.TryGetValue(stored.Sequence, out Verdict? hit) && hit!.ContentSha256 == stored.ContentSha256 && hit.PreviousSha256 == stored.PreviousSha256
+            && hit.ChainSha256 == stored.ChainSha256 && VerdictDocument.IndexMismatch(hit, stored) is null)
         {
             return hit;
         }

@@ -9,8 +9,9 @@ namespace CableTest.Service.Grpc.Verdicts;
 /// <summary>
 /// The evidence document a verdict's content hash covers: the cabletest.v1.Verdict in proto3 JSON
 /// with every key sorted (objects at every depth), without the fields the feed assigns (sequence,
-/// content and chain hashes, the document itself). Stored as <see cref="NewVerdict.EvidenceJson"/>;
-/// read back, it yields the full verdict with evidence.
+/// content, previous and chain hashes, the document itself). Stored as <see cref="NewVerdict.EvidenceJson"/>;
+/// read back, it is the served verdict: one serialisation, so every field a client receives is
+/// either the hashed document's own value or one the chain covers.
 /// </summary>
 public static class VerdictDocument
 {
@@ -24,6 +25,7 @@ public static class VerdictDocument
         copy.Sequence = 0;
         copy.ContentSha256 = "";
         copy.PreviousSha256 = "";
+        copy.ChainSha256 = "";
         copy.EvidenceJson = "";
         var node = JsonNode.Parse(Formatter.Format(copy))!;
         return Sorted(node)!.ToJsonString(new JsonSerializerOptions { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
@@ -41,8 +43,11 @@ public static class VerdictDocument
         ToEvidenceJson(verdict));
 
     /// <summary>
-    /// The stored verdict as the API returns it: the evidence document's content, with the feed's
-    /// sequence and hashes and the store's index columns (which win where they differ).
+    /// The stored verdict as the API returns it: the evidence document as it was hashed (to the last
+    /// digit of every timestamp), with the feed's sequence and hashes and the document itself. The
+    /// store's index columns are only an index: one that disagrees with the document throws
+    /// <see cref="VerdictIntegrityException"/> (the store has checked this already; this is the
+    /// last line before a client sees it).
     /// </summary>
     public static V1.Verdict FromStored(StoredVerdict stored)
     {
@@ -51,28 +56,42 @@ public static class VerdictDocument
         {
             verdict = Parser.Parse<V1.Verdict>(stored.EvidenceJson);
         }
-        catch (InvalidProtocolBufferException)
+        catch (Exception e) when (e is InvalidProtocolBufferException or InvalidJsonException)
         {
-            // Evidence written in another shape: the index columns and the raw document still say it all.
-            verdict = new V1.Verdict();
-        }
-        catch (InvalidJsonException)
-        {
-            verdict = new V1.Verdict();
+            // Evidence written in another shape: the index columns (checked against it) and the raw document say it all.
+            verdict = new V1.Verdict
+            {
+                VerdictId = stored.VerdictId,
+                RunId = stored.RunId,
+                SampleId = stored.SampleId,
+                LimsOrder = stored.LimsOrder,
+                Outcome = ProtoEnums.OutcomeFromWireName(stored.Outcome),
+                EvaluatedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(stored.EvaluatedAt),
+            };
         }
 
-        verdict.VerdictId = stored.VerdictId;
+        if (IndexMismatch(verdict, stored) is { } column)
+        {
+            throw new VerdictIntegrityException(stored.Sequence, $"column {column} disagrees with the hashed evidence (index column edited)");
+        }
+
         verdict.Sequence = (ulong)stored.Sequence;
-        verdict.RunId = stored.RunId;
-        verdict.SampleId = stored.SampleId;
-        verdict.LimsOrder = stored.LimsOrder;
-        verdict.Outcome = ProtoEnums.OutcomeFromWireName(stored.Outcome);
-        verdict.EvaluatedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(stored.EvaluatedAt);
         verdict.ContentSha256 = stored.ContentSha256;
         verdict.PreviousSha256 = stored.PreviousSha256;
+        verdict.ChainSha256 = stored.ChainSha256;
         verdict.EvidenceJson = stored.EvidenceJson;
         return verdict;
     }
+
+    /// <summary>The first index column that differs from the document's value, or null.</summary>
+    internal static string? IndexMismatch(V1.Verdict document, StoredVerdict stored) =>
+        document.VerdictId != stored.VerdictId ? "verdict_id"
+        : document.RunId != stored.RunId ? "run_id"
+        : document.SampleId != stored.SampleId ? "sample_id"
+        : document.LimsOrder != stored.LimsOrder ? "lims_order"
+        : (document.Outcome.ToWireName() ?? "incomplete") != stored.Outcome ? "outcome"
+        : document.EvaluatedAt is not { } at || at.ToDateTimeOffset().ToUnixTimeMilliseconds() != stored.EvaluatedAt.ToUnixTimeMilliseconds() ? "evaluated_at_ms"
+        : null;
 
     private static JsonNode? Sorted(JsonNode? node) => node switch
     {

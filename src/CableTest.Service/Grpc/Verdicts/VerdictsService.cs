@@ -16,6 +16,7 @@ namespace CableTest.Service.Grpc.Verdicts;
 internal sealed partial class VerdictsService(
     IRunStore store,
     VerdictCache verdicts,
+    VerdictIntegrity integrity,
     IOptions<GrpcOptions> options,
     TimeProvider time,
     ILogger<VerdictsService> logger) : VerdictService.VerdictServiceBase
@@ -24,25 +25,50 @@ internal sealed partial class VerdictsService(
     {
         VerdictRequests.Validate(request);
         var ct = context.CancellationToken;
-        var (stored, kind, id) = request.KeyCase switch
+        try
         {
-            GetVerdictRequest.KeyOneofCase.RunId => (await store.GetVerdictByRunAsync(request.RunId, ct), "verdict for run", request.RunId),
-            GetVerdictRequest.KeyOneofCase.SampleId => (await store.GetLatestVerdictBySampleAsync(request.SampleId, ct), "verdict for sample", request.SampleId),
-            _ => (await store.GetVerdictByIdAsync(request.VerdictId, ct), "verdict", request.VerdictId),
-        };
-        return stored is null ? throw new NotFoundException(kind, id) : verdicts.Map(stored);
+            var (stored, kind, id) = request.KeyCase switch
+            {
+                GetVerdictRequest.KeyOneofCase.RunId => (await store.GetVerdictByRunAsync(request.RunId, ct), "verdict for run", request.RunId),
+                GetVerdictRequest.KeyOneofCase.SampleId => (await store.GetLatestVerdictBySampleAsync(request.SampleId, ct), "verdict for sample", request.SampleId),
+                _ => (await store.GetVerdictByIdAsync(request.VerdictId, ct), "verdict", request.VerdictId),
+            };
+            return stored is null ? throw new NotFoundException(kind, id) : verdicts.Map(stored);
+        }
+        catch (VerdictIntegrityException e)
+        {
+            throw Refused(e);
+        }
     }
 
     public override async Task<ListVerdictsResponse> ListVerdicts(ListVerdictsRequest request, ServerCallContext context)
     {
         var query = VerdictRequests.ToQuery(request);
-        var page = await store.ListVerdictsAsync(query, context.CancellationToken);
-        var response = new ListVerdictsResponse
+        try
         {
-            NextPageToken = page.NextAfterSequence is { } next ? PageToken.Create(next, VerdictRequests.Fingerprint(request)) : "",
-        };
-        response.Verdicts.AddRange(page.Verdicts.Select(verdicts.Map));
-        return response;
+            var page = await store.ListVerdictsAsync(query, context.CancellationToken);
+            // A record known to be broken inside the range this page covers may be one an edited column
+            // kept out of the filter: the page is refused rather than served without it.
+            if (integrity.FirstFailure is { } broken && broken.Sequence > query.AfterSequence && (page.NextAfterSequence is not { } end || broken.Sequence <= end))
+            {
+                throw new VerdictIntegrityException(broken.Sequence, broken.Detail);
+            }
+
+            var response = new ListVerdictsResponse
+            {
+                NextPageToken = page.NextAfterSequence is { } next ? PageToken.Create(next, VerdictRequests.Fingerprint(request)) : "",
+            };
+            foreach (var stored in page.Verdicts)
+            {
+                response.Verdicts.Add(verdicts.Map(stored));
+            }
+
+            return response;
+        }
+        catch (VerdictIntegrityException e)
+        {
+            throw Refused(e);
+        }
     }
 
     public override async Task StreamVerdicts(StreamVerdictsRequest request, IServerStreamWriter<Verdict> responseStream, ServerCallContext context)
@@ -61,10 +87,32 @@ internal sealed partial class VerdictsService(
         LogStreamStarted(logger, request.Subscriber, cursor, request.BacklogOnly);
         while (!ct.IsCancellationRequested)
         {
-            var batch = await store.ReadVerdictsAfterAsync(cursor, settings.StreamBatchSize, ct);
+            IReadOnlyList<StoredVerdict> batch;
+            try
+            {
+                batch = await store.ReadVerdictsAfterAsync(cursor, settings.StreamBatchSize, ct);
+            }
+            catch (VerdictIntegrityException e)
+            {
+                throw Refused(e);
+            }
+
             foreach (var stored in batch)
             {
-                await responseStream.WriteAsync(verdicts.Map(stored), ct);
+                Verdict verdict;
+                try
+                {
+                    // The feed is gap-free: a missing sequence is a deleted record, never skipped silently.
+                    verdict = stored.Sequence == cursor + 1
+                        ? verdicts.Map(stored)
+                        : throw new VerdictIntegrityException(cursor + 1, $"sequence {cursor + 1} is missing (the next record is {stored.Sequence}): verdict deleted");
+                }
+                catch (VerdictIntegrityException e)
+                {
+                    throw Refused(e);
+                }
+
+                await responseStream.WriteAsync(verdict, ct);
                 cursor = stored.Sequence;
             }
 
@@ -98,6 +146,28 @@ internal sealed partial class VerdictsService(
         var acknowledged = await store.AcknowledgeAsync(request.Subscriber, (long)request.UpToSequence, ct);
         LogAcknowledged(logger, request.Subscriber, acknowledged);
         return new AcknowledgeVerdictsResponse { AcknowledgedSequence = (ulong)acknowledged };
+    }
+
+    /// <summary>DATA_LOSS naming the record: it does not match its hashes and is not served (reported, alarmed once).</summary>
+    private RpcException Refused(VerdictIntegrityException e)
+    {
+        integrity.Report(e, "read");
+        var sequence = e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new Google.Rpc.Status
+        {
+            Code = (int)Google.Rpc.Code.DataLoss,
+            Message = $"verdict record at sequence {sequence} does not match its hashes and is not served: {e.Detail} (check the store with `cabletest verify`)",
+            Details =
+            {
+                Google.Protobuf.WellKnownTypes.Any.Pack(new Google.Rpc.ErrorInfo
+                {
+                    Reason = "VERDICT_RECORD_ALTERED",
+                    Domain = "cabletest.v1.VerdictService",
+                    Metadata = { ["sequence"] = sequence },
+                }),
+                Google.Protobuf.WellKnownTypes.Any.Pack(new Google.Rpc.ResourceInfo { ResourceType = "verdict", ResourceName = "sequence " + sequence, Description = e.Detail }),
+            },
+        }.ToRpcException();
     }
 
     [LoggerMessage(EventId = 3301, Level = LogLevel.Information, Message = "Verdict stream for {Subscriber} starts after sequence {Cursor} (backlog only: {BacklogOnly})")]
