@@ -31,4 +31,10 @@ public sealed record InsulationResistanceInput(
 
     /// <summary>The method named in the verdict; null: GB/T 3048.5.</summary>
     public string? MethodName { get; init; }
+
+    /// <summary>
+    /// False when the sample was registered without d and D: an R_L criterion is judged as usual and
+    /// Ki and rho are reported as not computed (a Ki or rho criterion still needs them). Default true.
+    /// </summary>
+    public bool DiametersKnown { get; init; } = true;
 }

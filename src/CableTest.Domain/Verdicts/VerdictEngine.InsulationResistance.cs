@@ -19,10 +19,14 @@ public sealed partial class VerdictEngine
     {
         rule ??= DecisionRule.SimpleAcceptance;
         const TestKind kind = TestKind.InsulationResistance;
-        var method = Catalogue.InsulationMethod;
         var evidence = new InsulationResistanceEvidence(input.CableType, input.Criterion, input.MeasuredResistanceMohm, input.LengthM,
             input.TestTemperatureC, input.TestVoltageVDc, input.ElectrificationS, input.ConductorDiameterMm, input.InsulationOuterDiameterMm,
             null, null, null, null, input.Criterion.Unit(), null);
+        if (!input.DiametersKnown && input.Criterion == InsulationCriterion.ResistanceLength)
+        {
+            return EvaluateResistanceLengthOnly(input, evidence, rule);
+        }
+
         if (input.LengthM <= 0m || input.MeasuredResistanceMohm <= 0m || input.ConductorDiameterMm <= 0m)
         {
             return TestVerdict.Problem(kind, Outcome.Error, ReasonCodes.InvalidInput,
@@ -51,6 +55,26 @@ public sealed partial class VerdictEngine
             return TestVerdict.Problem(kind, Outcome.Error, ReasonCodes.InvalidInput, "the reading is out of the representable range", evidence);
         }
 
+        return JudgeInsulation(input, evidence, rule);
+    }
+
+    /// <summary>R_L only (no d and D): Ki and rho stay null and a warning says they were not computed.</summary>
+    private TestVerdict EvaluateResistanceLengthOnly(InsulationResistanceInput input, InsulationResistanceEvidence evidence, DecisionRule rule)
+    {
+        if (input.LengthM <= 0m || input.MeasuredResistanceMohm <= 0m)
+        {
+            return TestVerdict.Problem(TestKind.InsulationResistance, Outcome.Error, ReasonCodes.InvalidInput,
+                Invariant($"length ({input.LengthM} m) and measured resistance ({input.MeasuredResistanceMohm} MOhm) must be positive"), evidence);
+        }
+
+        var verdict = JudgeInsulation(input, evidence with { RLMohmKm = input.MeasuredResistanceMohm * input.LengthM / 1000m }, rule);
+        return verdict with { Warnings = [.. verdict.Warnings, "Ki and rho not computed: the sample was registered without the diameters d and D"] };
+    }
+
+    private TestVerdict JudgeInsulation(InsulationResistanceInput input, InsulationResistanceEvidence evidence, DecisionRule rule)
+    {
+        const TestKind kind = TestKind.InsulationResistance;
+        var method = Catalogue.InsulationMethod;
         var methodText = input.MethodName ?? $"{method.Edition} ({method.Clause})";
         if (input.TestVoltageVDc < method.MinTestVoltageVDc || input.TestVoltageVDc > method.MaxTestVoltageVDc)
         {

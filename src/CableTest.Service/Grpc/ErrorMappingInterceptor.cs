@@ -77,7 +77,7 @@ internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterc
                 {
                     Any.Pack(new PreconditionFailure
                     {
-                        Violations = { new PreconditionFailure.Types.Violation { Type = p.Type, Subject = p.Subject, Description = p.Message } },
+                        Violations = { p.Violations.Select(v => new PreconditionFailure.Types.Violation { Type = v.Type, Subject = v.Subject, Description = v.Description }) },
                     }),
                 },
             },

@@ -2,9 +2,12 @@ using System.Globalization;
 using CableTest.Domain.Standards;
 using CableTest.Domain.Verdicts;
 using CableTest.Instruments.Recording;
+using CableTest.Runs.Model;
+using CableTest.Runs.Plan;
 using CableTest.Service.Grpc;
 using CableTest.Service.Grpc.Standards;
 using Google.Protobuf.WellKnownTypes;
+using DomainTestKind = CableTest.Domain.Verdicts.TestKind;
 using V1 = CableTest.Contracts.V1;
 
 namespace CableTest.Service.Runs;
@@ -62,24 +65,10 @@ public sealed partial class RunOrchestrator
         }
 
         var sample = await GetSampleAsync(request.SampleId, cancellationToken).ConfigureAwait(false);
-        var spec = _catalogue.FindProductSpec(sample.SpecId) ?? throw new PreconditionFailedException("unknown_spec", sample.SpecId, $"sample {sample.SampleId}: product spec {sample.SpecId} is no longer in the catalogue");
-        var resolved = _catalogue.ResolveSample(spec.ProductCode, spec.RatedVoltage.ToString(), (decimal)sample.Conductor.CrossSectionMm2, sample.Cores, sample.Conductor.ConductorClass);
-        if (!resolved.Found)
-        {
-            throw new PreconditionFailedException("sample_not_resolvable", sample.SampleId, resolved.Detail ?? "sample outside its product spec");
-        }
-
-        var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
-        var overdue = _bench.Instruments.Where(i => i.IsOverdue(today)).ToList();
-        if (overdue.Count > 0 && _options.CalibrationPolicy == "block")
-        {
-            throw new PreconditionFailedException(RunRefusals.CalibrationOverdue, overdue[0].Id,
-                "calibration overdue: " + string.Join(", ", overdue.Select(i => $"{i.Id} (due {i.Due:yyyy-MM-dd})")));
-        }
-
-        var tests = request.Tests.Count == 0
-            ? [V1.TestKind.ConductorResistance, V1.TestKind.InsulationResistance, V1.TestKind.VoltageWithstand]
-            : request.Tests.Distinct().ToList();
+        var settings = new RunSettings(rule, kt, voltageKind!.Value, replay?.Edition);
+        var planned = new TestPlanBuilder(_catalogue).Build(new PlanRequest(sample.ToDomain(), [.. request.Tests.Select(t => t.ToDomain()).OfType<DomainTestKind>()], settings, BenchFacts()));
+        PlanRefusal.ThrowIfAny(planned.Violations);
+        var plan = planned.Plan!;
         var now = _time.GetUtcNow();
         var runId = replay?.RunId ?? "run-" + now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
         var run = new V1.Run
@@ -93,24 +82,8 @@ public sealed partial class RunOrchestrator
             KtMethod = kt.ToWireName(),
             CurrentStep = 0,
         };
-        run.Steps.Add(Step("ambient", "ambient", "", "Ambient and settling check"));
-        for (var core = 1; core <= sample.Cores && tests.Contains(V1.TestKind.ConductorResistance); core++)
-        {
-            run.Steps.Add(Step($"cr-{core}", "conductor_resistance", Core(core), $"Conductor resistance, core {core}"));
-        }
-
-        for (var core = 1; core <= sample.Cores && tests.Contains(V1.TestKind.InsulationResistance); core++)
-        {
-            run.Steps.Add(Step($"ir-{core}", "insulation_resistance", Core(core), $"Insulation resistance, core {core}"));
-        }
-
-        if (tests.Contains(V1.TestKind.VoltageWithstand))
-        {
-            run.Steps.Add(Step("vw", "voltage_withstand", "all", "Voltage withstand"));
-        }
-
-        run.Steps.Add(Step("evaluate", "evaluate", "", "Evaluation and verdict"));
-        var active = new ActiveRun(run, sample, resolved.Value!, rule, kt, voltageKind!.Value, new CancellationTokenSource()) { RequestId = request.RequestId, Edition = replay?.Edition };
+        run.Steps.AddRange(plan.Steps.Select(s => Step(s.StepId, s.Kind.Name(), s.Core, s.Title)));
+        var active = new ActiveRun(run, sample, plan.Requirements, rule, kt, voltageKind.Value, new CancellationTokenSource()) { RequestId = request.RequestId, Edition = replay?.Edition };
         lock (_gate)
         {
             if (_active is { } same && request.RequestId.Length > 0 && same.RequestId == request.RequestId)
@@ -155,6 +128,13 @@ public sealed partial class RunOrchestrator
             return (run.Clone(), active);
         }
     }
+
+    /// <summary>The bench as a plan sees it: its instruments, their calibration and the policy.</summary>
+    private BenchFacts BenchFacts() => new(
+        [.. _bench.Instruments.Select(i => new PlanInstrument(i.Id, i.Role, i.Due))],
+        _options.CalibrationPolicy == "block",
+        DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime),
+        _options.WaterBathTemperatureC);
 
     private void Release(ActiveRun active)
     {

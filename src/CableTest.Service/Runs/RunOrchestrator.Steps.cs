@@ -179,6 +179,7 @@ public sealed partial class RunOrchestrator
                     ConductorClass = active.Requirements.Conductor.ConductorClass,
                     CrossSectionMm2 = active.Requirements.Conductor.CrossSectionMm2,
                     MethodName = "GB/T 3048.5-2007",
+                    DiametersKnown = active.Sample.HasConductorDiameterMm && active.Sample.HasInsulationOuterDiameterMm,
                 },
                 active.Rule);
         }

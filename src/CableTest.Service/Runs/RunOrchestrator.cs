@@ -1,5 +1,6 @@
 using CableTest.Domain.Standards;
 using CableTest.Domain.Verdicts;
+using CableTest.Runs.Plan;
 using CableTest.Service.Bench;
 using CableTest.Service.Grpc;
 using CableTest.Storage.Readings;
@@ -71,20 +72,16 @@ public sealed partial class RunOrchestrator
             violations.Add(new FieldViolation("spec_id", $"unknown product spec \"{request.SpecId}\" (ListProductSpecs names them)"));
         }
 
-        if (!double.IsFinite(request.CrossSectionMm2) || request.CrossSectionMm2 <= 0)
-        {
-            violations.Add(new FieldViolation("cross_section_mm2", "must be a positive cross-section"));
-        }
-
         if (request.Cores is < 1 or > 100)
         {
             violations.Add(new FieldViolation("cores", "must be within 1..100"));
         }
 
-        if (!double.IsFinite(request.LengthM) || request.LengthM <= 0 || request.LengthM > 100_000)
-        {
-            violations.Add(new FieldViolation("length_m", "must be within (0, 100000] m"));
-        }
+        // The same geometry rules as the plan at StartRun: NaN, zero, negative or swapped diameters are refused here.
+        violations.AddRange(SampleChecks.Geometry(request.CrossSectionMm2, request.LengthM,
+                request.HasConductorDiameterMm ? request.ConductorDiameterMm : null,
+                request.HasInsulationOuterDiameterMm ? request.InsulationOuterDiameterMm : null)
+            .Select(v => new FieldViolation(v.Field, v.Problem)));
 
         if (violations.Count > 0)
         {
