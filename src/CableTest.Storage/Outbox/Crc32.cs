@@ -1,35 +1,11 @@
 namespace CableTest.Storage.Outbox;
 
-/// <summary>CRC-32 (IEEE 802.3, reflected 0xEDB88320) guarding each journal record.</summary>
+/// <summary>
+/// CRC-32 (IEEE 802.3, reflected 0xEDB88320) guarding each journal record. System.IO.Hashing's
+/// vectorised implementation: the same values as the table-driven loop it replaced (so journals
+/// written before stay readable), several times faster per byte.
+/// </summary>
 internal static class Crc32
 {
-    private static readonly uint[] Table = Build();
-
-    public static uint Compute(ReadOnlySpan<byte> data, uint seed = 0)
-    {
-        var crc = ~seed;
-        foreach (var b in data)
-        {
-            crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
-        }
-
-        return ~crc;
-    }
-
-    private static uint[] Build()
-    {
-        var table = new uint[256];
-        for (uint i = 0; i < 256; i++)
-        {
-            var c = i;
-            for (var k = 0; k < 8; k++)
-            {
-                c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            }
-
-            table[i] = c;
-        }
-
-        return table;
-    }
+    public static uint Compute(ReadOnlySpan<byte> data) => System.IO.Hashing.Crc32.HashToUInt32(data);
 }

@@ -8,6 +8,7 @@ namespace CableTest.Storage.Outbox;
 public sealed partial class DurableOutbox
 {
     private const string QuarantineFile = "quarantine.jsonl";
+    private const int ReadChunkBytes = 1 << 20;
 
     /// <summary>
     /// Reads up to <paramref name="maxRecords"/> records (and about <paramref name="maxBytes"/> bytes)
@@ -21,6 +22,7 @@ public sealed partial class DurableOutbox
         var c = GetConsumer(consumer);
         var result = new List<OutboxRecord>(Math.Min(maxRecords, 1024));
         var bytes = 0;
+        Span<byte> length = stackalloc byte[4];
         while (result.Count < maxRecords && bytes < maxBytes)
         {
             var (segment, offset) = Locate(c);
@@ -29,8 +31,16 @@ public sealed partial class DurableOutbox
                 break;
             }
 
+            // Read what this batch can use, not the rest of the segment: at most ReadChunkBytes (or
+            // the byte budget left), but always the whole next record.
             var available = segment.Length - offset;
-            var chunk = new byte[(int)Math.Min(available, Math.Max(maxBytes - bytes, JournalSegment.RecordHeaderSize + JournalSegment.MaxPayload))];
+            var want = Math.Min(available, Math.Clamp(maxBytes - bytes, JournalSegment.RecordHeaderSize, ReadChunkBytes));
+            if (segment.Read(offset, length) == 4)
+            {
+                want = Math.Min(available, Math.Max(want, JournalSegment.RecordHeaderSize + BitConverter.ToUInt32(length)));
+            }
+
+            var chunk = new byte[(int)want];
             var read = 0;
             while (read < chunk.Length)
             {
@@ -87,8 +97,12 @@ public sealed partial class DurableOutbox
     }
 
     /// <summary>
-    /// Durably records that <paramref name="consumer"/> has delivered (or quarantined) everything up to
-    /// and including <paramref name="upToSequence"/>; deletes segments every consumer has passed.
+    /// Records that <paramref name="consumer"/> has delivered (or quarantined) everything up to and
+    /// including <paramref name="upToSequence"/>. The cursor file is written (fsync, rename, directory
+    /// fsync) at most every <see cref="OutboxOptions.CursorSyncInterval"/> and on
+    /// <see cref="SyncCursors"/> / dispose: a crash in between re-delivers at most that window, which
+    /// is harmless (a point is keyed by series and timestamp), and the next batch is not held up by
+    /// three fsyncs. Segments are deleted only behind durable cursors.
     /// </summary>
     public void Commit(string consumer, long upToSequence, int deliveredCount)
     {
@@ -103,16 +117,6 @@ public sealed partial class DurableOutbox
             throw new ArgumentOutOfRangeException(nameof(upToSequence), $"cannot commit {upToSequence}: the journal ends at {lastSequence}");
         }
 
-        var path = Path.Combine(directory, consumer + ".cursor");
-        var temp = path + ".tmp";
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            stream.Write(Encoding.ASCII.GetBytes(upToSequence.ToString(CultureInfo.InvariantCulture)));
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temp, path, overwrite: true);
-        DirectorySync.Flush(directory);
         lock (gate)
         {
             c.Cursor = upToSequence;
@@ -124,8 +128,57 @@ public sealed partial class DurableOutbox
         }
 
         Interlocked.Add(ref delivered, deliveredCount);
-        DeleteDeliveredSegments();
+        if (time.GetUtcNow() - c.SyncedAt >= options.CursorSyncInterval)
+        {
+            SyncCursor(c);
+        }
+
         SetAlarm(GetStatus().Alarm);
+    }
+
+    /// <summary>Makes every consumer's cursor durable now (a forwarder going idle, shutdown).</summary>
+    public void SyncCursors()
+    {
+        foreach (var c in ConsumerList())
+        {
+            SyncCursor(c);
+        }
+    }
+
+    private Consumer[] ConsumerList()
+    {
+        lock (gate)
+        {
+            return [.. consumers.Values];
+        }
+    }
+
+    private void SyncCursor(Consumer c)
+    {
+        lock (c)
+        {
+            var cursor = c.Cursor;
+            if (cursor == c.DurableCursor)
+            {
+                DeleteDeliveredSegments();
+                return;
+            }
+
+            var path = Path.Combine(directory, c.Name + ".cursor");
+            var temp = path + ".tmp";
+            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(Encoding.ASCII.GetBytes(cursor.ToString(CultureInfo.InvariantCulture)));
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, path, overwrite: true);
+            DirectorySync.Flush(directory);
+            c.DurableCursor = cursor;
+            c.SyncedAt = time.GetUtcNow();
+        }
+
+        DeleteDeliveredSegments();
     }
 
     /// <summary>
@@ -216,12 +269,21 @@ public sealed partial class DurableOutbox
         }
     }
 
-    private void DeleteDeliveredSegments()
+    /// <summary>
+    /// Deletes segments every consumer's durable cursor has passed and whose last record is older than
+    /// <see cref="OutboxOptions.RetainDelivered"/>; with <paramref name="needBytes"/> &gt; 0 also delivered
+    /// segments still inside that window, oldest first, until that many bytes are freed (room for new
+    /// readings comes before the retained window).
+    /// </summary>
+    private void DeleteDeliveredSegments(long needBytes = 0)
     {
         lock (gate)
         {
-            var minCursor = consumers.Count == 0 ? lastSequence : consumers.Values.Min(c => c.Cursor);
-            while (segments.Count > 1 && segments[0].LastSequence <= minCursor)
+            var minCursor = consumers.Count == 0 ? lastSequence : consumers.Values.Min(c => c.DurableCursor);
+            var retainAfter = (time.GetUtcNow() - options.RetainDelivered).ToUnixTimeMilliseconds();
+            var freed = 0L;
+            while (segments.Count > 1 && segments[0].LastSequence <= minCursor
+                && (segments[0].LastAppendedUnixMs <= retainAfter || freed < needBytes))
             {
                 var old = segments[0];
                 segments.RemoveAt(0);
@@ -230,10 +292,34 @@ public sealed partial class DurableOutbox
                     c.Segment = null;
                 }
 
+                freed += old.Length;
                 old.Dispose();
                 File.Delete(old.Path);
                 refusedSinceLastChange = false;
             }
+        }
+    }
+
+    /// <summary>
+    /// Sends <paramref name="consumer"/> back over the delivered records still retained (see
+    /// <see cref="OutboxOptions.RetainDelivered"/>): its next reads start at the oldest record on disk;
+    /// commits do not move its cursor until they pass it again. For a sink that lost acknowledged points.
+    /// Returns how many delivered records will be sent again.
+    /// </summary>
+    public long Redeliver(string consumer)
+    {
+        var c = GetConsumer(consumer);
+        lock (gate)
+        {
+            var first = segments.FirstOrDefault(s => !s.IsEmpty)?.FirstSequence ?? (lastSequence + 1);
+            if (first > c.Cursor)
+            {
+                return 0;
+            }
+
+            c.NextToRead = first;
+            c.Segment = null;
+            return c.Cursor - first + 1;
         }
     }
 
@@ -242,6 +328,11 @@ public sealed partial class DurableOutbox
         public string Name { get; } = name;
 
         public long Cursor { get; set; }
+
+        /// <summary>The cursor as last written to its file.</summary>
+        public long DurableCursor { get; set; }
+
+        public DateTimeOffset SyncedAt { get; set; } = DateTimeOffset.MinValue;
 
         public long NextToRead { get; set; }
 

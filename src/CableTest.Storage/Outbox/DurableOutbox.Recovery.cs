@@ -51,7 +51,7 @@ public sealed partial class DurableOutbox
             ValidateConsumerName(name);
             // A new consumer delivers everything still journalled; a cursor is never ahead of the journal.
             var cursor = cursors.TryGetValue(name, out var c) ? Math.Min(c, lastSequence) : firstAvailable - 1;
-            consumers[name] = new Consumer(name) { Cursor = cursor, NextToRead = cursor + 1 };
+            consumers[name] = new Consumer(name) { Cursor = cursor, DurableCursor = cursor, NextToRead = cursor + 1 };
         }
 
         quarantined = CountQuarantined();

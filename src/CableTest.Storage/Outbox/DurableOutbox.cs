@@ -18,10 +18,14 @@ public sealed partial class DurableOutbox : IAsyncDisposable
     private readonly ILogger logger;
     private readonly string directory;
     private readonly SemaphoreSlim appendLock = new(1, 1);
+    private readonly Lock queueGate = new();
     private readonly Lock gate = new();
     private readonly List<JournalSegment> segments = [];
     private readonly Dictionary<string, Consumer> consumers = new(StringComparer.Ordinal);
     private readonly ArrayBufferWriter<byte> encodeBuffer = new(64 * 1024);
+    private List<PendingAppend> queue = [];
+    private bool writerActive;
+    private bool disposed;
     private TaskCompletionSource appended = NewSignal();
     private long lastSequence;
     private long delivered;
@@ -66,7 +70,13 @@ public sealed partial class DurableOutbox : IAsyncDisposable
     public ValueTask<long> AppendAsync(ReadOnlyMemory<byte> line, WritePrecision precision, CancellationToken cancellationToken) =>
         AppendBatchAsync([line], precision, cancellationToken);
 
-    /// <summary>Appends lines as one durable write (one fsync); returns the last sequence.</summary>
+    /// <summary>
+    /// Appends lines durably; returns the last sequence once they are on disk. Concurrent appends are
+    /// committed as a group: whoever finds the journal idle writes every append queued meanwhile with
+    /// one write and one fsync, then hands the next group to the first append that arrived during its
+    /// fsync (see DurableOutbox.GroupCommit.cs). Each caller still returns only after its own records
+    /// were fsync'd; an append refused at a bound fails alone.
+    /// </summary>
     public async ValueTask<long> AppendBatchAsync(IReadOnlyList<ReadOnlyMemory<byte>> lines, WritePrecision precision, CancellationToken cancellationToken)
     {
         if (lines.Count == 0)
@@ -74,38 +84,34 @@ public sealed partial class DurableOutbox : IAsyncDisposable
             return Volatile.Read(ref lastSequence);
         }
 
-        await appendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        foreach (var line in lines)
         {
-            var incoming = 0L;
-            foreach (var line in lines)
-            {
-                ValidateLine(line.Span);
-                incoming += JournalSegment.RecordHeaderSize + line.Length;
-            }
-
-            EnsureRoom(incoming);
-            var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-            var segment = ActiveSegmentFor(incoming);
-            encodeBuffer.ResetWrittenCount();
-            var sequence = lastSequence;
-            foreach (var line in lines)
-            {
-                var span = encodeBuffer.GetSpan(JournalSegment.RecordHeaderSize + line.Length);
-                encodeBuffer.Advance(JournalSegment.Encode(span, ++sequence, now, (byte)precision, line.Span));
-            }
-
-            segment.AppendDurably(encodeBuffer.WrittenSpan, sequence, now);
-            refusedSinceLastChange = false;
-            Volatile.Write(ref lastSequence, sequence);
-            Interlocked.Exchange(ref appended, NewSignal()).TrySetResult();
-            UpdateAlarm();
-            return sequence;
+            ValidateLine(line.Span);
         }
-        finally
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var append = new PendingAppend(lines, precision);
+        bool lead;
+        lock (queueGate)
         {
-            appendLock.Release();
+            ObjectDisposedException.ThrowIf(disposed, this);
+            queue.Add(append);
+            lead = !writerActive;
+            writerActive = true;
         }
+
+        // Once queued, an append is written even if the caller gives up waiting: it may be taken.
+        if (!lead && !await append.Turn.Task.ConfigureAwait(false))
+        {
+            lead = true;
+        }
+
+        if (lead)
+        {
+            WriteQueuedGroup();
+        }
+
+        return append.Error is { } error ? throw error : append.Sequence;
     }
 
     /// <summary>Completes when a record after <paramref name="afterSequence"/> exists.</summary>
@@ -143,7 +149,13 @@ public sealed partial class DurableOutbox : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        lock (queueGate)
+        {
+            disposed = true;
+        }
+
         await appendLock.WaitAsync().ConfigureAwait(false);
+        SyncCursors();
         lock (gate)
         {
             foreach (var s in segments)
@@ -172,6 +184,13 @@ public sealed partial class DurableOutbox : IAsyncDisposable
         lock (gate)
         {
             var bytes = segments.Sum(s => s.Length);
+            if (bytes + incoming > options.MaxBytes)
+            {
+                // Delivered segments kept for re-delivery give way to new readings first.
+                DeleteDeliveredSegments(bytes + incoming - options.MaxBytes);
+                bytes = segments.Sum(s => s.Length);
+            }
+
             if (bytes + incoming > options.MaxBytes)
             {
                 refusedSinceLastChange = true;

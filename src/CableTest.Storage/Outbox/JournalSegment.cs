@@ -38,6 +38,9 @@ internal sealed class JournalSegment : IDisposable
     /// <summary>Appended-at time of the first record (Unix ms), 0 when empty.</summary>
     public long FirstAppendedUnixMs { get; private set; }
 
+    /// <summary>Appended-at time of the last record (Unix ms), 0 when empty.</summary>
+    public long LastAppendedUnixMs { get; private set; }
+
     public bool IsEmpty => LastSequence < FirstSequence;
 
     public static string FileName(long firstSequence) => $"{firstSequence:D20}.seg";
@@ -110,6 +113,7 @@ internal sealed class JournalSegment : IDisposable
             }
 
             segment.LastSequence++;
+            segment.LastAppendedUnixMs = appendedAt;
             offset += size;
         }
 
@@ -184,6 +188,7 @@ internal sealed class JournalSegment : IDisposable
 
         Length += records.Length;
         LastSequence = lastSequence;
+        LastAppendedUnixMs = firstAppendedUnixMs;
     }
 
     public int Read(long offset, Span<byte> destination) => RandomAccess.Read(handle, destination, offset);

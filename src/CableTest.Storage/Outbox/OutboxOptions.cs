@@ -17,6 +17,20 @@ public sealed class OutboxOptions
     /// <summary>Size at which a segment file is closed and a new one started.</summary>
     public long SegmentBytes { get; set; } = 16L << 20;
 
+    /// <summary>
+    /// How long journal segments stay on disk after every consumer delivered them, so that a sink that
+    /// lost points it had acknowledged (restarted before flushing them) can be sent them again. Counts
+    /// toward <see cref="MaxBytes"/>; given up first when the journal needs room for new readings.
+    /// </summary>
+    public TimeSpan RetainDelivered { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Longest time a consumer's delivered position stays in memory only. A crash re-delivers at most
+    /// this window (harmless: points are keyed by series and timestamp); readings themselves are always
+    /// fsync'd before they count as taken.
+    /// </summary>
+    public TimeSpan CursorSyncInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Fill fraction (of either bound) that raises the warning alarm.</summary>
     public double WarningFraction { get; set; } = 0.5;
 

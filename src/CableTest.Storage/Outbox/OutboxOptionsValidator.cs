@@ -28,6 +28,16 @@ internal sealed class OutboxOptionsValidator : IValidateOptions<OutboxOptions>
             errors.Add("Outbox:MaxAge must be positive");
         }
 
+        if (o.RetainDelivered < TimeSpan.Zero || o.RetainDelivered >= o.MaxAge)
+        {
+            errors.Add("Outbox:RetainDelivered must be zero or positive and shorter than Outbox:MaxAge");
+        }
+
+        if (o.CursorSyncInterval < TimeSpan.Zero || o.CursorSyncInterval > TimeSpan.FromMinutes(1))
+        {
+            errors.Add("Outbox:CursorSyncInterval must be between 00:00:00 and 00:01:00");
+        }
+
         if (o.WarningFraction is <= 0 or >= 1 || o.CriticalFraction is <= 0 or >= 1 || o.WarningFraction >= o.CriticalFraction)
         {
             errors.Add("Outbox:WarningFraction and Outbox:CriticalFraction must satisfy 0 < warning < critical < 1");

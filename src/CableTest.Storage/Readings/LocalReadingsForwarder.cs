@@ -24,6 +24,7 @@ public sealed partial class LocalReadingsForwarder(DurableOutbox outbox, IRunSto
             {
                 if (await ForwardOnceAsync(stoppingToken).ConfigureAwait(false) == 0)
                 {
+                    outbox.SyncCursors();
                     var cursor = outbox.GetStatus().ConsumerPositions[ConsumerName];
                     await outbox.WaitForRecordsAsync(cursor, stoppingToken).ConfigureAwait(false);
                 }

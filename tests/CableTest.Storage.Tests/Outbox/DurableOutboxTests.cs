@@ -14,12 +14,13 @@ public sealed class DurableOutboxTests : IDisposable
 
     public void Dispose() => dir.Dispose();
 
-    private OutboxOptions Options(long maxBytes = 1 << 20, long segmentBytes = 4096) => new()
+    private OutboxOptions Options(long maxBytes = 1 << 20, long segmentBytes = 4096, TimeSpan retainDelivered = default) => new()
     {
         Directory = dir.Path,
         MaxBytes = maxBytes,
         SegmentBytes = segmentBytes,
         MaxAge = TimeSpan.FromHours(1),
+        RetainDelivered = retainDelivered,
     };
 
     private DurableOutbox Open(OutboxOptions? options = null, params string[] consumers) =>
