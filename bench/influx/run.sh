@@ -1,19 +1,27 @@
 #!/usr/bin/env bash
-# End-to-end InfluxDB write throughput: CableTest's writer vs the raw peer (../shared/peers/influx_post.py)
-# against the same influxd, same points, 5,000-point batches, alternating in one run.
+# End-to-end InfluxDB write throughput, CableTest vs the raw peer (../shared/peers/influx_post.py: pre-encoded
+# bodies, one connection), same points, 5,000-point batches, alternating in one run, each peer against the same
+# server as ours:
+#   influxd (InfluxDB 1.x, v1 /write):       raw peer | ours (InfluxWriteClient) | through the durable outbox
+#   VictoriaMetrics (v2 /api/v2/write):       raw peer | ours via InfluxDB.Client | through the durable outbox
+# plus single-reading takes from 32 concurrent tasks into the journal (group commit).
+# Durability of each figure: "ours" = acknowledged by the server, nothing journalled; "outbox" = every batch written
+# and fsync'd to the journal before it counts as taken, then acknowledged by the server (cursor made durable at
+# least every Outbox:CursorSyncInterval); "takes" = each reading fsync'd before its take returns.
 # Usage: bench/influx/run.sh [POINTS] [ROUNDS]    (PEERS=/path/to/shared/peers to override)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 peers=${PEERS:-$repo/../shared/peers}
-points=${1:-200000}
+points=${1:-300000}
 rounds=${2:-3}
 batch=5000
 [ -f "$peers/influx_post.py" ] || { echo "influx_post.py not found under $peers (set PEERS)" >&2; exit 1; }
 command -v influxd >/dev/null || { echo "influxd missing: apt-get install influxdb" >&2; exit 1; }
+command -v victoria-metrics >/dev/null || { echo "victoria-metrics missing: apt-get install victoria-metrics" >&2; exit 1; }
 
 tmp=$(mktemp -d)
-port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
-rpc=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+port=$(free_port); rpc=$(free_port); vmport=$(free_port)
 cat > "$tmp/influxdb.conf" <<CONF
 reporting-disabled = true
 bind-address = "127.0.0.1:$rpc"
@@ -31,21 +39,33 @@ bind-address = "127.0.0.1:$rpc"
 CONF
 influxd run -config "$tmp/influxdb.conf" >"$tmp/influxd.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$tmp"' EXIT
+victoria-metrics -storageDataPath="$tmp/vm" -httpListenAddr="127.0.0.1:$vmport" -loggerLevel=ERROR -dedup.minScrapeInterval=1ms >"$tmp/vm.log" 2>&1 &
+vmpid=$!
+trap 'kill $pid $vmpid 2>/dev/null; wait $pid $vmpid 2>/dev/null; rm -rf "$tmp"' EXIT
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/ping" && break; sleep 0.1; done
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$vmport/health" >/dev/null && break; sleep 0.1; done
 curl -sf -XPOST "http://127.0.0.1:$port/query" --data-urlencode "q=CREATE DATABASE cabletest" >/dev/null
 
 dotnet build "$repo/tests/CableTest.Benchmarks" -c Release -clp:ErrorsOnly -nologo >/dev/null
 bench="dotnet $repo/artifacts/bin/CableTest.Benchmarks/release/CableTest.Benchmarks.dll"
+v1="http://127.0.0.1:$port"; v2="http://127.0.0.1:$vmport"
 pps() { sed -n 's/.*pps=\([0-9.]*\).*/\1/p'; }
-raw=(); ours=(); outbox=()
+raw1=(); ours1=(); out1=(); raw2=(); ours2=(); out2=(); takes=()
 for r in $(seq "$rounds"); do
-  raw+=("$(/usr/bin/python3 "$peers/influx_post.py" "http://127.0.0.1:$port" "$points" "$batch" v1 | pps)")
-  ours+=("$($bench influx-e2e "http://127.0.0.1:$port" "$points" "$batch" direct v1 | pps)")
-  outbox+=("$($bench influx-e2e "http://127.0.0.1:$port" "$points" "$batch" outbox v1 | pps)")
-  echo "round $r: raw=${raw[-1]} ours=${ours[-1]} ours_with_outbox=${outbox[-1]}"
+  raw1+=("$(/usr/bin/python3 "$peers/influx_post.py" "$v1" "$points" "$batch" v1 | pps)")
+  ours1+=("$($bench influx-e2e "$v1" "$points" "$batch" direct v1 | pps)")
+  out1+=("$($bench influx-e2e "$v1" "$points" "$batch" outbox v1 | pps)")
+  raw2+=("$(/usr/bin/python3 "$peers/influx_post.py" "$v2" "$points" "$batch" v2 | pps)")
+  ours2+=("$($bench influx-e2e "$v2" "$points" "$batch" direct v2 | pps)")
+  out2+=("$($bench influx-e2e "$v2" "$points" "$batch" outbox v2 | pps)")
+  takes+=("$($bench influx-e2e "$v1" "$points" "$batch" takes v1 32 | pps)")
+  echo "round $r: influxd raw=${raw1[-1]} ours=${ours1[-1]} outbox=${out1[-1]} | victoria-metrics raw=${raw2[-1]} client=${ours2[-1]} outbox=${out2[-1]} | takes(32)=${takes[-1]}"
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-m_raw=$(median "${raw[@]}"); m_ours=$(median "${ours[@]}"); m_out=$(median "${outbox[@]}")
-echo "points=$points batch=$batch rounds=$rounds (medians, points/s)"
-echo "raw=$m_raw ours=$m_ours ours_with_outbox=$m_out ratio=$(awk "BEGIN{printf \"%.2f\", $m_ours/$m_raw}") outbox_ratio=$(awk "BEGIN{printf \"%.2f\", $m_out/$m_raw}")"
+ratio() { awk "BEGIN{printf \"%.2f\", $1/$2}"; }
+m_raw1=$(median "${raw1[@]}"); m_ours1=$(median "${ours1[@]}"); m_out1=$(median "${out1[@]}")
+m_raw2=$(median "${raw2[@]}"); m_ours2=$(median "${ours2[@]}"); m_out2=$(median "${out2[@]}"); m_takes=$(median "${takes[@]}")
+echo "points=$points batch=$batch rounds=$rounds (medians, points/s; ratio = ours / raw peer on the same server)"
+echo "influxd v1:         raw=$m_raw1 ours=$m_ours1 ($(ratio "$m_ours1" "$m_raw1")x) outbox=$m_out1 ($(ratio "$m_out1" "$m_raw1")x)"
+echo "victoria-metrics v2: raw=$m_raw2 influxdb_client=$m_ours2 ($(ratio "$m_ours2" "$m_raw2")x) outbox=$m_out2 ($(ratio "$m_out2" "$m_raw2")x)"
+echo "journal takes, 32 concurrent single readings, each fsync'd (group commit): $m_takes/s"

@@ -66,13 +66,19 @@ public static class StorageHostingExtensions
         if (influxEnabled.Enabled)
         {
             services.AddHttpClient(InfluxForwarder.ConsumerName);
-            services.AddSingleton(sp => new InfluxWriteClient(
-                sp.GetRequiredService<IHttpClientFactory>().CreateClient(InfluxForwarder.ConsumerName),
-                sp.GetRequiredService<IOptions<InfluxOptions>>().Value));
+            services.AddSingleton<IInfluxWriter>(sp =>
+            {
+                var o = sp.GetRequiredService<IOptions<InfluxOptions>>().Value;
+                return o.Api == InfluxApi.V2
+                    ? new InfluxClientWriter(o)
+                    : new InfluxWriteClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(InfluxForwarder.ConsumerName), o);
+            });
             services.AddSingleton(sp => new InfluxForwarder(
-                sp.GetRequiredService<DurableOutbox>(), sp.GetRequiredService<InfluxWriteClient>(),
+                sp.GetRequiredService<DurableOutbox>(), sp.GetRequiredService<IInfluxWriter>(),
                 sp.GetRequiredService<IOptions<InfluxOptions>>().Value, sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<InfluxForwarder>>()));
+                sp.GetRequiredService<ILogger<InfluxForwarder>>(),
+                new SinkIdentityProbe(sp.GetRequiredService<IHttpClientFactory>().CreateClient(InfluxForwarder.ConsumerName),
+                    sp.GetRequiredService<IOptions<InfluxOptions>>().Value)));
             services.AddHostedService(sp => sp.GetRequiredService<InfluxForwarder>());
         }
 

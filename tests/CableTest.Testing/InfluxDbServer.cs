@@ -89,6 +89,17 @@ public sealed class InfluxDbServer : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGKILL (no shutdown); <see cref="StartAsync"/> starts it again on the same data.</summary>
+    public async Task KillAsync()
+    {
+        if (process is not null)
+        {
+            process.Kill();
+            await process.DisposeAsync();
+            process = null;
+        }
+    }
+
     /// <summary>Runs InfluxQL and returns the first series' rows (each a list of values).</summary>
     public async Task<List<JsonElement[]>> QueryAsync(string influxQl)
     {

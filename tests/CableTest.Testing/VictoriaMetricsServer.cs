@@ -23,8 +23,31 @@ public sealed class VictoriaMetricsServer : IAsyncDisposable
         var binary = RequiredTool.Find("victoria-metrics", "victoria-metrics");
         process = ExternalProcess.Start(binary, [
             $"-storageDataPath={dir.Path}", $"-httpListenAddr=127.0.0.1:{Port}", "-loggerLevel=ERROR", "-search.latencyOffset=0s",
+            // Resent points (at-least-once delivery) are stored once, as InfluxDB does by series and timestamp.
+            "-dedup.minScrapeInterval=1ms",
         ]);
         await FreeTcpPort.WaitUntilListeningAsync(Port, TimeSpan.FromSeconds(30), () => process.Output);
+    }
+
+    /// <summary>Stops it (SIGTERM: it flushes first); <see cref="StartAsync"/> starts it again on the same data.</summary>
+    public async Task StopAsync()
+    {
+        if (process is not null)
+        {
+            await process.DisposeAsync();
+            process = null;
+        }
+    }
+
+    /// <summary>SIGKILL: whatever it acknowledged but had not flushed to disk is lost. <see cref="StartAsync"/> starts it again on the same data.</summary>
+    public async Task KillAsync()
+    {
+        if (process is not null)
+        {
+            process.Kill();
+            await process.DisposeAsync();
+            process = null;
+        }
     }
 
     /// <summary>Makes written samples visible to queries at once.</summary>

@@ -14,12 +14,15 @@ namespace CableTest.Storage.Influx;
 /// </summary>
 public sealed partial class InfluxForwarder(
     DurableOutbox outbox,
-    InfluxWriteClient client,
+    IInfluxWriter client,
     InfluxOptions options,
     TimeProvider time,
-    ILogger<InfluxForwarder> logger) : BackgroundService
+    ILogger<InfluxForwarder> logger,
+    SinkIdentityProbe? sinkProbe = null) : BackgroundService
 {
     public const string ConsumerName = "influx";
+    private string? sinkIdentity;
+    private DateTimeOffset nextSinkCheck = DateTimeOffset.MinValue;
 
     private readonly Lock statusGate = new();
     private ForwarderStatus status = new(true, true, null, null, 0);
@@ -42,6 +45,7 @@ public sealed partial class InfluxForwarder(
         {
             try
             {
+                await CheckSinkAsync(stoppingToken).ConfigureAwait(false);
                 await ForwardOnceAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -64,8 +68,25 @@ public sealed partial class InfluxForwarder(
         var batch = new List<OutboxRecord>(outbox.Read(ConsumerName, options.BatchSize, options.MaxBatchBytes));
         if (batch.Count == 0)
         {
+            // Idle: make the delivered position durable before waiting.
+            outbox.SyncCursors();
             var cursor = outbox.GetStatus().ConsumerPositions[ConsumerName];
-            await outbox.WaitForRecordsAsync(cursor, cancellationToken).ConfigureAwait(false);
+            if (sinkProbe is null)
+            {
+                await outbox.WaitForRecordsAsync(cursor, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                try
+                {
+                    // Wake up for the next sink check even when no readings come.
+                    await outbox.WaitForRecordsAsync(cursor, cancellationToken).WaitAsync(options.SinkCheckInterval, time, cancellationToken).ConfigureAwait(false);
+                }
+                catch (TimeoutException)
+                {
+                }
+            }
+
             return 0;
         }
 
@@ -121,6 +142,35 @@ public sealed partial class InfluxForwarder(
         }
     }
 
+    /// <summary>
+    /// Every <see cref="InfluxOptions.SinkCheckInterval"/>: asks the sink who it is (its start time and
+    /// version). A different answer than last time means it restarted and may have lost points it had
+    /// acknowledged but not flushed; the retained delivered window (Outbox:RetainDelivered) is then
+    /// sent again. Public for tests.
+    /// </summary>
+    public async Task CheckSinkAsync(CancellationToken cancellationToken)
+    {
+        if (sinkProbe is null || time.GetUtcNow() < nextSinkCheck)
+        {
+            return;
+        }
+
+        nextSinkCheck = time.GetUtcNow() + options.SinkCheckInterval;
+        var identity = await sinkProbe.GetIdentityAsync(cancellationToken).ConfigureAwait(false);
+        if (identity is null)
+        {
+            return;
+        }
+
+        if (sinkIdentity is not null && identity != sinkIdentity)
+        {
+            var count = outbox.Redeliver(ConsumerName);
+            LogSinkRestarted(logger, sinkIdentity, identity, count);
+        }
+
+        sinkIdentity = identity;
+    }
+
     /// <summary>Exponential backoff with jitter (between half and all of the step), Retry-After honoured up to its cap.</summary>
     internal TimeSpan Backoff(int attempt, TimeSpan? retryAfter)
     {
@@ -164,6 +214,9 @@ public sealed partial class InfluxForwarder(
 
     [LoggerMessage(EventId = 2103, Level = LogLevel.Error, Message = "InfluxDB refused reading {Sequence} as malformed ({Message}); it is kept in the outbox quarantine")]
     private static partial void LogQuarantined(ILogger logger, long sequence, string message);
+
+    [LoggerMessage(EventId = 2105, Level = LogLevel.Warning, Message = "InfluxDB sink restarted ({Before} -> {After}): sending the {Count} retained delivered readings again (idempotent)")]
+    private static partial void LogSinkRestarted(ILogger logger, string before, string after, long count);
 
     [LoggerMessage(EventId = 2104, Level = LogLevel.Error, Message = "InfluxDB forwarder loop failed; resuming from the durable cursor")]
     private static partial void LogLoopFailure(ILogger logger, Exception exception);

@@ -68,5 +68,11 @@ public sealed class InfluxOptions
     /// <summary>Longest Retry-After the forwarder honours.</summary>
     public TimeSpan RetryAfterCap { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How often the forwarder asks the sink for its start time and version; a change re-sends the
+    /// delivered readings the outbox retains (Outbox:RetainDelivered).
+    /// </summary>
+    public TimeSpan SinkCheckInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Url);
 }

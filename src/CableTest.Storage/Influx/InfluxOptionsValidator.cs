@@ -64,7 +64,7 @@ internal sealed class InfluxOptionsValidator : IValidateOptions<InfluxOptions>
         foreach (var (key, value) in new[]
         {
             ("FlushInterval", o.FlushInterval), ("RequestTimeout", o.RequestTimeout), ("MinRetryDelay", o.MinRetryDelay),
-            ("MaxRetryDelay", o.MaxRetryDelay), ("RetryAfterCap", o.RetryAfterCap),
+            ("MaxRetryDelay", o.MaxRetryDelay), ("RetryAfterCap", o.RetryAfterCap), ("SinkCheckInterval", o.SinkCheckInterval),
         })
         {
             if (value <= TimeSpan.Zero)

@@ -12,7 +12,7 @@ namespace CableTest.Storage.Influx;
 /// Posts line protocol to InfluxDB's v1 or v2 write API and classifies the answer. Stateless apart
 /// from the HttpClient; retries, splitting and quarantine are the forwarder's job.
 /// </summary>
-public sealed class InfluxWriteClient(HttpClient http, InfluxOptions options)
+public sealed class InfluxWriteClient(HttpClient http, InfluxOptions options) : IInfluxWriter
 {
     private readonly Uri baseUri = new(options.Url!.TrimEnd('/') + "/");
 

@@ -9,9 +9,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace CableTest.Benchmarks.Storage;
 
 /// <summary>
-/// End-to-end write throughput into a running InfluxDB, the same points as ../shared/peers/influx_post.py
-/// (which posts pre-encoded bodies). Modes: "direct" encodes and posts batches with our writer and
-/// client; "outbox" journals every batch durably (fsync) and delivers it through the forwarder.
+/// End-to-end write throughput into a running InfluxDB or VictoriaMetrics, the same points as
+/// ../shared/peers/influx_post.py, encoded before the clock starts as the peer's are. Modes: "direct"
+/// posts batches with our writer (v1: InfluxWriteClient; v2: InfluxDB.Client via InfluxClientWriter);
+/// "outbox" journals every batch durably (write + fsync) and delivers it through the forwarder, timed
+/// until the server acknowledged the last point; "phases" runs the outbox path's steps one after the
+/// other and prints the time of each; "takes" measures concurrent single-reading durable takes.
 /// Prints points=N seconds=S pps=P like the peer.
 /// </summary>
 internal static class InfluxEndToEnd
@@ -20,7 +23,7 @@ internal static class InfluxEndToEnd
     {
         if (args.Length < 4)
         {
-            Console.Error.WriteLine("usage: influx-e2e URL POINTS BATCH direct|outbox [v1|v2] [--gzip]");
+            Console.Error.WriteLine("usage: influx-e2e URL POINTS BATCH direct|outbox|phases|takes [v1|v2] [TAKERS] [--gzip]");
             return 2;
         }
 
@@ -36,20 +39,33 @@ internal static class InfluxEndToEnd
             MaxBatchBytes = 64 << 20,
         };
         using var http = new HttpClient();
-        var client = new InfluxWriteClient(http, options);
+        // v1: our own client; v2: InfluxDB.Client's immediate write API, as the service uses them.
+        using var clientWriter = api == InfluxApi.V2 ? new InfluxClientWriter(options) : null;
+        IInfluxWriter client = clientWriter is not null ? clientWriter : new InfluxWriteClient(http, options);
         // A service is warm: one untimed batch JITs the path and opens the connection.
         await client.WriteAsync([System.Text.Encoding.UTF8.GetBytes("warmup v=1i 1")], WritePrecision.Ns, default);
+        if (mode == "phases")
+        {
+            return await PhasesAsync(client, points, batch);
+        }
+
+        if (mode == "takes")
+        {
+            return await TakesAsync(points, args.Length > 5 && int.TryParse(args[5], CultureInfo.InvariantCulture, out var t) ? t : 32);
+        }
+
+        // Like the peer, the points are encoded before the clock starts (in the product each reading is
+        // encoded when it is taken, by the instrument's task).
+        var batches = new List<List<ReadOnlyMemory<byte>>>();
+        for (var start = 0; start < points; start += batch)
+        {
+            batches.Add(Encode(start, Math.Min(points, start + batch)));
+        }
+
         Stopwatch sw;
         if (mode == "direct")
         {
-            // Like the peer, the points are encoded before the clock starts (in the product they are
-            // encoded when taken and sit in the journal); timed: our client posting them.
-            var batches = new List<List<ReadOnlyMemory<byte>>>();
-            for (var start = 0; start < points; start += batch)
-            {
-                batches.Add(Encode(start, Math.Min(points, start + batch)));
-            }
-
+            // Timed: our writer posting them, one batch after the other.
             sw = Stopwatch.StartNew();
             foreach (var lines in batches)
             {
@@ -63,12 +79,13 @@ internal static class InfluxEndToEnd
         }
         else
         {
-            // Timed: encoding, durable journal appends (fsync per batch) and delivery through the forwarder.
-            sw = Stopwatch.StartNew();
+            // Timed: from the first durable journal append (write + fsync per batch; a batch is taken
+            // only once on disk) until the server acknowledged the last point through the forwarder.
             var dir = Path.Combine(Path.GetTempPath(), "cabletest-bench-outbox-" + Guid.NewGuid().ToString("N"));
             await using var outbox = DurableOutbox.Open(new OutboxOptions { Directory = dir, MaxBytes = 8L << 30, SegmentBytes = 64 << 20 },
                 [InfluxForwarder.ConsumerName], TimeProvider.System, NullLogger.Instance);
             var forwarder = new InfluxForwarder(outbox, client, options, TimeProvider.System, NullLogger<InfluxForwarder>.Instance);
+            sw = Stopwatch.StartNew();
             var delivering = Task.Run(async () =>
             {
                 while (outbox.GetStatus().ConsumerPositions[InfluxForwarder.ConsumerName] < points)
@@ -76,9 +93,9 @@ internal static class InfluxEndToEnd
                     await forwarder.ForwardOnceAsync(default);
                 }
             });
-            for (var start = 0; start < points; start += batch)
+            foreach (var lines in batches)
             {
-                await outbox.AppendBatchAsync(Encode(start, Math.Min(points, start + batch)), WritePrecision.Ns, default);
+                await outbox.AppendBatchAsync(lines, WritePrecision.Ns, default);
             }
 
             await delivering;
@@ -88,6 +105,87 @@ internal static class InfluxEndToEnd
 
         var seconds = sw.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"points={points} seconds={seconds:F3} pps={points / seconds:F0}"));
+        return 0;
+    }
+
+    /// <summary>
+    /// Where the outbox path spends its time, phase by phase and one after the other (no overlap):
+    /// encoding, durable appends (fsync per batch), then per delivered batch: journal read, HTTP post,
+    /// durable cursor commit.
+    /// </summary>
+    private static async Task<int> PhasesAsync(IInfluxWriter client, int points, int batch)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "cabletest-bench-outbox-" + Guid.NewGuid().ToString("N"));
+        await using var outbox = DurableOutbox.Open(new OutboxOptions { Directory = dir, MaxBytes = 8L << 30, SegmentBytes = 64 << 20 },
+            [InfluxForwarder.ConsumerName], TimeProvider.System, NullLogger.Instance);
+        var sw = Stopwatch.StartNew();
+        var batches = new List<List<ReadOnlyMemory<byte>>>();
+        for (var start = 0; start < points; start += batch)
+        {
+            batches.Add(Encode(start, Math.Min(points, start + batch)));
+        }
+
+        var encode = sw.Elapsed;
+        sw.Restart();
+        foreach (var lines in batches)
+        {
+            await outbox.AppendBatchAsync(lines, WritePrecision.Ns, default);
+        }
+
+        var append = sw.Elapsed;
+        TimeSpan read = default, post = default, commit = default;
+        var delivered = 0;
+        while (delivered < points)
+        {
+            sw.Restart();
+            var records = outbox.Read(InfluxForwarder.ConsumerName, batch, 64 << 20);
+            var lines = records.Select(r => r.Payload).ToList();
+            read += sw.Elapsed;
+            sw.Restart();
+            var outcome = await client.WriteAsync(lines, WritePrecision.Ns, default);
+            post += sw.Elapsed;
+            if (outcome.Kind != WriteOutcomeKind.Delivered)
+            {
+                Console.Error.WriteLine($"write failed: {outcome}");
+                return 1;
+            }
+
+            sw.Restart();
+            outbox.Commit(InfluxForwarder.ConsumerName, records[^1].Sequence, records.Count);
+            commit += sw.Elapsed;
+            delivered += records.Count;
+        }
+
+        Directory.Delete(dir, recursive: true);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"points={points} encode_s={encode.TotalSeconds:F3} append_fsync_s={append.TotalSeconds:F3} read_s={read.TotalSeconds:F3} post_s={post.TotalSeconds:F3} commit_s={commit.TotalSeconds:F3}"));
+        return 0;
+    }
+
+    /// <summary>
+    /// Single-reading takes from <paramref name="takers"/> concurrent tasks (as instruments take them),
+    /// each returning only once its reading is fsync'd; concurrent takes share a group commit. No
+    /// delivery: this is the journal's side alone. Prints takes/s and the fsyncs they needed.
+    /// </summary>
+    private static async Task<int> TakesAsync(int points, int takers)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "cabletest-bench-outbox-" + Guid.NewGuid().ToString("N"));
+        await using var outbox = DurableOutbox.Open(new OutboxOptions { Directory = dir, MaxBytes = 8L << 30, SegmentBytes = 64 << 20 },
+            [InfluxForwarder.ConsumerName], TimeProvider.System, NullLogger.Instance);
+        var lines = Encode(0, points);
+        var next = -1;
+        var sw = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, takers).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < points)
+            {
+                await outbox.AppendAsync(lines[i], WritePrecision.Ns, default);
+            }
+        })));
+        var seconds = sw.Elapsed.TotalSeconds;
+        Directory.Delete(dir, recursive: true);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"points={points} takers={takers} seconds={seconds:F3} pps={points / seconds:F0}"));
         return 0;
     }
 

@@ -1,0 +1,14 @@
+using CableTest.Protocols.LineProtocol;
+
+namespace CableTest.Storage.Influx;
+
+/// <summary>
+/// Sends one batch of journalled lines to the server and says how it answered. The batch is sent
+/// when called and the call returns only when the server answered: no writer buffers readings, so the
+/// outbox stays the only place they wait.
+/// </summary>
+public interface IInfluxWriter
+{
+    /// <summary>Writes <paramref name="lines"/> (one point each, no newlines) as one request.</summary>
+    Task<WriteOutcome> WriteAsync(IReadOnlyList<ReadOnlyMemory<byte>> lines, WritePrecision precision, CancellationToken cancellationToken);
+}
