@@ -33,6 +33,8 @@ public sealed class ReadingJournal(DurableOutbox outbox, WritePrecision precisio
             throw new LineProtocolException($"reading {r.ReadingId} has no values");
         }
 
+        ReadingSchema.Check(r);
+
         var point = PointData.Measurement(r.Measurement)
             .Tag("bench", r.Bench).Tag("sample", r.Sample).Tag("run", r.Run)
             .Tag("test", r.Test).Tag("core", r.Core).Tag("instrument", r.Instrument);
