@@ -82,7 +82,7 @@ internal static class InfluxEndToEnd
             // Timed: from the first durable journal append (write + fsync per batch; a batch is taken
             // only once on disk) until the server acknowledged the last point through the forwarder.
             var dir = Path.Combine(Path.GetTempPath(), "cabletest-bench-outbox-" + Guid.NewGuid().ToString("N"));
-            await using var outbox = DurableOutbox.Open(new OutboxOptions { Directory = dir, MaxBytes = 8L << 30, SegmentBytes = 64 << 20 },
+            var outbox = DurableOutbox.Open(new OutboxOptions { Directory = dir, MaxBytes = 8L << 30, SegmentBytes = 64 << 20 },
                 [InfluxForwarder.ConsumerName], TimeProvider.System, NullLogger.Instance);
             var forwarder = new InfluxForwarder(outbox, client, options, TimeProvider.System, NullLogger<InfluxForwarder>.Instance);
             sw = Stopwatch.StartNew();
@@ -99,7 +99,9 @@ internal static class InfluxEndToEnd
             }
 
             await delivering;
+            sw.Stop();
             forwarder.Dispose();
+            await outbox.DisposeAsync();
             Directory.Delete(dir, recursive: true);
         }
 
@@ -116,7 +118,7 @@ internal static class InfluxEndToEnd
     private static async Task<int> PhasesAsync(IInfluxWriter client, int points, int batch)
     {
         var dir = Path.Combine(Path.GetTempPath(), "cabletest-bench-outbox-" + Guid.NewGuid().ToString("N"));
-        await using var outbox = DurableOutbox.Open(new OutboxOptions { Directory = dir, MaxBytes = 8L << 30, SegmentBytes = 64 << 20 },
+        var outbox = DurableOutbox.Open(new OutboxOptions { Directory = dir, MaxBytes = 8L << 30, SegmentBytes = 64 << 20 },
             [InfluxForwarder.ConsumerName], TimeProvider.System, NullLogger.Instance);
         var sw = Stopwatch.StartNew();
         var batches = new List<List<ReadOnlyMemory<byte>>>();
@@ -156,6 +158,7 @@ internal static class InfluxEndToEnd
             delivered += records.Count;
         }
 
+        await outbox.DisposeAsync();
         Directory.Delete(dir, recursive: true);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"points={points} encode_s={encode.TotalSeconds:F3} append_fsync_s={append.TotalSeconds:F3} read_s={read.TotalSeconds:F3} post_s={post.TotalSeconds:F3} commit_s={commit.TotalSeconds:F3}"));
@@ -170,7 +173,7 @@ internal static class InfluxEndToEnd
     private static async Task<int> TakesAsync(int points, int takers)
     {
         var dir = Path.Combine(Path.GetTempPath(), "cabletest-bench-outbox-" + Guid.NewGuid().ToString("N"));
-        await using var outbox = DurableOutbox.Open(new OutboxOptions { Directory = dir, MaxBytes = 8L << 30, SegmentBytes = 64 << 20 },
+        var outbox = DurableOutbox.Open(new OutboxOptions { Directory = dir, MaxBytes = 8L << 30, SegmentBytes = 64 << 20 },
             [InfluxForwarder.ConsumerName], TimeProvider.System, NullLogger.Instance);
         var lines = Encode(0, points);
         var next = -1;
@@ -184,6 +187,7 @@ internal static class InfluxEndToEnd
             }
         })));
         var seconds = sw.Elapsed.TotalSeconds;
+        await outbox.DisposeAsync();
         Directory.Delete(dir, recursive: true);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"points={points} takers={takers} seconds={seconds:F3} pps={points / seconds:F0}"));
         return 0;
