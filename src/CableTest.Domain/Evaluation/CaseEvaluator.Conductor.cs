@@ -12,7 +12,7 @@ public sealed partial class CaseEvaluator
         var conductor = new ConductorSpec(
             (int)f.Decimal("class", "conductor_class"),
             ParseMaterial(material),
-            f.OptBool("coated") ?? IsCoatedName(material),
+            f.OptBool("coated") ?? ConductorMaterials.NamesCoating(material),
             f.Decimal("csa_mm2", "cross_section_mm2"));
         var ktName = f.OptString("kt_method");
         KtMethod kt;
@@ -45,17 +45,10 @@ public sealed partial class CaseEvaluator
         return VerdictJson.ToJson(Engine.EvaluateConductorResistance(input, ReadRule(f)));
     }
 
-    private static ConductorMaterial ParseMaterial(string material) => material.Trim().ToUpperInvariant() switch
-    {
-        "CU" or "COPPER" or "CU-COATED" or "COATED CU" or "TINNED CU" or "CUSN" => ConductorMaterial.Copper,
-        "AL" or "ALUMINIUM" or "ALUMINUM" => ConductorMaterial.Aluminium,
-        _ => throw new CaseInputException($"material '{material}' is not Cu or Al"),
-    };
-
-    private static bool IsCoatedName(string material) =>
-        material.Contains("coated", StringComparison.OrdinalIgnoreCase)
-        || material.Contains("tinned", StringComparison.OrdinalIgnoreCase)
-        || material.Equals("CuSn", StringComparison.OrdinalIgnoreCase);
+    private static ConductorMaterial ParseMaterial(string material) =>
+        ConductorMaterials.TryParse(material, out var parsed)
+            ? parsed
+            : throw new CaseInputException($"material '{material}' is not {ConductorMaterials.Choices}");
 
     /// <summary>The case's decision rule: "decision_rule" kind with expanded_uncertainty_U, coverage_factor_k, guard_band_w.</summary>
     private static DecisionRule ReadRule(CaseFields f)

@@ -10,5 +10,5 @@ public sealed record ConductorSpec(int ConductorClass, ConductorMaterial Materia
     /// <summary>e.g. "class 2 Cu 2.5 mm2", "class 5 coated Cu 1.5 mm2".</summary>
     public string Describe() =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"class {ConductorClass} {(Coated ? "metal-coated " : "")}{(Material == ConductorMaterial.Copper ? "Cu" : "Al")} {CrossSectionMm2} mm2");
+            $"class {ConductorClass} {(Coated ? "metal-coated " : "")}{ConductorMaterials.Name(Material)} {CrossSectionMm2} mm2");
 }

@@ -18,6 +18,7 @@ public sealed partial class StandardsCatalogue
         IReadOnlyList<ConductorResistanceTable> conductorTables,
         TemperatureCorrection temperatureCorrection,
         InsulationMethod insulationMethod,
+        TestMethodConstants method,
         IReadOnlyList<InsulationTypeTable> insulationTypes,
         IReadOnlyList<InsulationCompound> insulationCompounds,
         IReadOnlyList<VoltageTolerance> voltageTolerances,
@@ -29,6 +30,7 @@ public sealed partial class StandardsCatalogue
         ConductorResistanceTables = conductorTables;
         TemperatureCorrection = temperatureCorrection;
         InsulationMethod = insulationMethod;
+        Method = method;
         InsulationTypes = insulationTypes;
         InsulationCompounds = insulationCompounds;
         VoltageTolerances = voltageTolerances;
@@ -45,6 +47,9 @@ public sealed partial class StandardsCatalogue
     public TemperatureCorrection TemperatureCorrection { get; }
 
     public InsulationMethod InsulationMethod { get; }
+
+    /// <summary>The method constants of a run (GB/T 3048 and lab practice), each with its unit and source.</summary>
+    public TestMethodConstants Method { get; }
 
     public IReadOnlyList<InsulationTypeTable> InsulationTypes { get; }
 

@@ -1,3 +1,4 @@
+using CableTest.Domain.Instruments;
 using CableTest.Instruments.Drivers;
 
 namespace CableTest.Instruments.Profiles;
@@ -21,6 +22,10 @@ public sealed record InstrumentProfile(
     ModbusProfile? Modbus,
     string File)
 {
+    /// <summary><see cref="Protocol"/> typed (the catalogue accepts no other name).</summary>
+    public InstrumentProtocol ProtocolKind =>
+        InstrumentProtocols.TryParse(Protocol, out var protocol) ? protocol : throw new InvalidOperationException($"profile {Name}: protocol '{Protocol}' is not {InstrumentProtocols.Choices}");
+
     /// <summary>True for "modbus-rtu" and "modbus-tcp".</summary>
-    public bool IsModbus => Protocol.StartsWith("modbus", StringComparison.Ordinal);
+    public bool IsModbus => ProtocolKind.IsModbus();
 }

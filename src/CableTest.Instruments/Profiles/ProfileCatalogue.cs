@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CableTest.Domain.Instruments;
 using CableTest.Instruments.Drivers;
 using CableTest.Protocols.Modbus;
 
@@ -85,9 +86,9 @@ public sealed partial class ProfileCatalogue
             }
 
             var protocol = reader.String(root, "protocol");
-            if (protocol is not ("scpi" or "modbus-rtu" or "modbus-tcp"))
+            if (!InstrumentProtocols.TryParse(protocol, out var protocolKind))
             {
-                throw new ProfileLoadException(file, "protocol", $"must be scpi, modbus-rtu or modbus-tcp, was \"{protocol}\"");
+                throw new ProfileLoadException(file, "protocol", $"must be {InstrumentProtocols.Choices}, was \"{protocol}\"");
             }
 
             var source = ParseSource(reader, reader.Object(root, "source"));
@@ -108,7 +109,7 @@ public sealed partial class ProfileCatalogue
 
             ScpiProfile? scpi = null;
             ModbusProfile? modbus = null;
-            if (protocol == "scpi")
+            if (protocolKind == InstrumentProtocol.Scpi)
             {
                 scpi = ParseScpi(reader, reader.Object(root, "scpi"), role);
             }

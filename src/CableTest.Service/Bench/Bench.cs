@@ -1,3 +1,4 @@
+using CableTest.Domain.Instruments;
 using CableTest.HardwareSim;
 using CableTest.Instruments.Drivers;
 using CableTest.Instruments.Drivers.Modbus;
@@ -289,7 +290,7 @@ public sealed partial class Bench : IAsyncDisposable
                 masterOptions.Units[unit] = new ModbusUnitOptions { Name = name };
             }
 
-            ModbusMaster master = profile.Protocol == "modbus-tcp" && !parsed.IsSerial
+            ModbusMaster master = profile.ProtocolKind == InstrumentProtocol.ModbusTcp && !parsed.IsSerial
                 ? new ModbusTcpMaster(channel, masterOptions, Recorder, _time, _loggers.CreateLogger<ModbusTcpMaster>())
                 : new ModbusRtuMaster(channel, masterOptions, Recorder, _time, _loggers.CreateLogger<ModbusRtuMaster>(), parsed.IsSerial ? parsed.Serial : null);
             _lines.Add(master);
@@ -317,7 +318,7 @@ public sealed partial class Bench : IAsyncDisposable
         [
             From(sim.Endpoint("conductor_resistance_meter"), "SIM-OHM"),
             From(sim.Endpoint("insulation_tester"), "SIM-IR"),
-            From(sim.Endpoint("withstand_tester", "modbus-tcp"), "SIM-HV"),
+            From(sim.Endpoint("withstand_tester", InstrumentProtocols.ModbusTcp), "SIM-HV"),
             From(sim.Endpoint("ambient_sensor"), "SIM-TH"),
         ];
     }

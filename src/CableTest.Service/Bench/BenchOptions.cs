@@ -1,8 +1,13 @@
+using CableTest.Domain.Standards;
+using CableTest.Domain.Verdicts;
+
 namespace CableTest.Service.Bench;
 
 /// <summary>The bench: its instruments (or the embedded simulator when none are configured) and run parameters. Section <c>Bench</c>.</summary>
 public sealed class BenchOptions
 {
+    private static TestMethodConstants Method => StandardsCatalogue.LoadDefault().Method;
+
     /// <summary>Configuration section.</summary>
     public const string Section = "Bench";
 
@@ -19,7 +24,11 @@ public sealed class BenchOptions
     public string? ProfileDirectory { get; set; }
 
     /// <summary><c>block</c>: an instrument past its calibration due date blocks a run; <c>inconclusive</c>: the run goes on and its tests are inconclusive.</summary>
-    public string CalibrationPolicy { get; set; } = "block";
+    public string CalibrationPolicy { get; set; } = CalibrationPolicies.Block;
+
+    /// <summary><see cref="CalibrationPolicy"/> parsed (the validator refuses any other name at start).</summary>
+    public CalibrationPolicy Policy =>
+        CalibrationPolicies.TryParse(CalibrationPolicy, out var policy) ? policy : throw new InvalidOperationException($"Bench:CalibrationPolicy must be {CalibrationPolicies.Choices}");
 
     /// <summary>How often running tests read their instruments.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
@@ -27,11 +36,11 @@ public sealed class BenchOptions
     /// <summary>Resistance readings averaged per core.</summary>
     public int ResistanceReadings { get; set; } = 3;
 
-    /// <summary>Insulation test voltage (GB/T 3048.5: 80–500 V DC).</summary>
-    public double InsulationTestVoltageV { get; set; } = 500;
+    /// <summary>Insulation test voltage (GB/T 3048.5: 80–500 V DC); default from the method data (500 V).</summary>
+    public double InsulationTestVoltageV { get; set; } = (double)Method.InsulationTestVoltageV.Value;
 
-    /// <summary>Electrification time before the insulation reading.</summary>
-    public TimeSpan Electrification { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>Electrification time before the insulation reading; default from the method data (1 min).</summary>
+    public TimeSpan Electrification { get; set; } = TimeSpan.FromSeconds((double)Method.ElectrificationS.Value);
 
     /// <summary>
     /// Water-bath temperature for insulation tests whose minimum is tabulated at 70 °C (IEC 60227 / GB/T 5023 types).
@@ -45,11 +54,11 @@ public sealed class BenchOptions
     /// <summary>Withstand ramp up and down times.</summary>
     public TimeSpan WithstandRamp { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Ambient window in which the methods apply (about 15–25 °C).</summary>
-    public double AmbientMinC { get; set; } = 15;
+    /// <summary>Ambient window in which the methods apply (about 15–25 °C); default from the method data.</summary>
+    public double AmbientMinC { get; set; } = (double)Method.AmbientMinC.Value;
 
-    /// <summary>Upper bound of the ambient window.</summary>
-    public double AmbientMaxC { get; set; } = 25;
+    /// <summary>Upper bound of the ambient window; default from the method data.</summary>
+    public double AmbientMaxC { get; set; } = (double)Method.AmbientMaxC.Value;
 
     /// <summary>Upper bound, in instrument time, on waiting for an instrument state (electrification, dwell) beyond its nominal duration.</summary>
     public TimeSpan StepTimeout { get; set; } = TimeSpan.FromMinutes(15);

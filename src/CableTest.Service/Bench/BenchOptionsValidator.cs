@@ -1,3 +1,6 @@
+using System.Globalization;
+using CableTest.Domain.Standards;
+using CableTest.Domain.Verdicts;
 using CableTest.Instruments.Drivers;
 using CableTest.Transports;
 using Microsoft.Extensions.Options;
@@ -15,9 +18,9 @@ internal sealed class BenchOptionsValidator : IValidateOptions<BenchOptions>
             failures.Add("Bench:BenchId must not be empty");
         }
 
-        if (options.CalibrationPolicy is not ("block" or "inconclusive"))
+        if (!CalibrationPolicies.TryParse(options.CalibrationPolicy, out _))
         {
-            failures.Add("Bench:CalibrationPolicy must be block or inconclusive");
+            failures.Add($"Bench:CalibrationPolicy must be {CalibrationPolicies.Choices}");
         }
 
         if (options.PollInterval < TimeSpan.FromMilliseconds(20) || options.PollInterval > TimeSpan.FromSeconds(5))
@@ -30,9 +33,10 @@ internal sealed class BenchOptionsValidator : IValidateOptions<BenchOptions>
             failures.Add("Bench:ResistanceReadings must be within 1..100");
         }
 
-        if (options.InsulationTestVoltageV is < 80 or > 500)
+        var insulation = StandardsCatalogue.LoadDefault().InsulationMethod;
+        if (!(options.InsulationTestVoltageV >= (double)insulation.MinTestVoltageVDc && options.InsulationTestVoltageV <= (double)insulation.MaxTestVoltageVDc))
         {
-            failures.Add("Bench:InsulationTestVoltageV must be within 80..500 V (GB/T 3048.5)");
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"Bench:InsulationTestVoltageV must be within {insulation.MinTestVoltageVDc}..{insulation.MaxTestVoltageVDc} V ({insulation.Edition})"));
         }
 
         if (options.Electrification <= TimeSpan.Zero || options.Electrification > TimeSpan.FromMinutes(10))

@@ -63,7 +63,7 @@ public static class TestVerdictMapping
     public static V1.ConductorSpec ToProto(this ConductorSpec conductor) => new()
     {
         ConductorClass = conductor.ConductorClass,
-        Material = conductor.Material == ConductorMaterial.Aluminium ? "Al" : "Cu",
+        Material = ConductorMaterials.Name(conductor.Material),
         Coated = conductor.Coated,
         CrossSectionMm2 = (double)conductor.CrossSectionMm2,
     };

@@ -37,15 +37,11 @@ public sealed partial class RunOrchestrator
             parse.AddViolation("kt_method", $"must be {KtMethodNames.Alpha20} or {KtMethodNames.Iec60228TableB1}");
         }
 
-        var voltageKind = request.WithstandVoltageKind switch
-        {
-            "" or "ac" or "AC" => VoltageKind.AC,
-            "dc" or "DC" => VoltageKind.DC,
-            _ => (VoltageKind?)null,
-        };
+        VoltageKind? voltageKind = request.WithstandVoltageKind.Length == 0 ? VoltageKind.AC
+            : VoltageKinds.TryParse(request.WithstandVoltageKind, out var parsedKind) ? parsedKind : null;
         if (voltageKind is null)
         {
-            parse.AddViolation("withstand_voltage_kind", "must be ac or dc");
+            parse.AddViolation("withstand_voltage_kind", $"must be {VoltageKinds.Ac} or {VoltageKinds.Dc}");
         }
 
         if (request.Tests.Any(t => t == V1.TestKind.Unspecified || !System.Enum.IsDefined(t)))
@@ -132,7 +128,7 @@ public sealed partial class RunOrchestrator
     /// <summary>The bench as a plan sees it: its instruments, their calibration and the policy.</summary>
     private BenchFacts BenchFacts() => new(
         [.. _bench.Instruments.Select(i => new PlanInstrument(i.Id, i.Role, i.Due))],
-        _options.CalibrationPolicy == "block",
+        _options.Policy == CalibrationPolicy.Block,
         DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime),
         _options.WaterBathTemperatureC);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CableTest.Domain.Verdicts;
 using CableTest.HardwareSim;
 using CableTest.HardwareSim.Replay;
 using CableTest.Instruments.Drivers;
@@ -209,13 +210,9 @@ internal sealed partial class RunReplayer(Bench.Bench live, IOptions<BenchOption
             KtMethod = job.KtMethod ?? job.Run.KtMethod,
             WithstandVoltageKind = withstand?.VoltageKind ?? "",
         };
-        request.Tests.AddRange(job.Run.Steps.Select(s => s.Kind switch
-        {
-            "conductor_resistance" => V1.TestKind.ConductorResistance,
-            "insulation_resistance" => V1.TestKind.InsulationResistance,
-            "voltage_withstand" => V1.TestKind.VoltageWithstand,
-            _ => V1.TestKind.Unspecified,
-        }).Where(k => k != V1.TestKind.Unspecified).Distinct());
+        request.Tests.AddRange(job.Run.Steps
+            .Select(s => TestKindNames.TryParse(s.Kind, out var kind) ? kind.ToProto() : V1.TestKind.Unspecified)
+            .Where(k => k != V1.TestKind.Unspecified).Distinct());
         return request;
     }
 
@@ -224,7 +221,7 @@ internal sealed partial class RunReplayer(Bench.Bench live, IOptions<BenchOption
     {
         BenchId = live.BenchId,
         ProfileDirectory = live.ProfileDirectory,
-        CalibrationPolicy = "inconclusive",
+        CalibrationPolicy = CalibrationPolicies.Inconclusive,
         PollInterval = timing == ReplayTiming.Fast ? TimeSpan.Zero : live.PollInterval,
         ResistanceReadings = live.ResistanceReadings,
         InsulationTestVoltageV = live.InsulationTestVoltageV,

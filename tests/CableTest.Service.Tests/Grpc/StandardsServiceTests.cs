@@ -62,6 +62,32 @@ public sealed class StandardsServiceTests : IAsyncLifetime
         Assert.Equal(cli["clause"]!.GetValue<string>(), verdict.Reference.Clause);
     }
 
+    [Theory]
+    [InlineData("tinned Cu")]
+    [InlineData("CuSn")]
+    [InlineData("coated CU")]
+    [InlineData("copper")]
+    public async Task Evaluate_MaterialSpellingOfTheCaseFile_SameVerdictAsCliEvaluator(string material)
+    {
+        // One parser (ConductorMaterials) for the gRPC request and the case file: a name that says
+        // "coated" judges against the metal-coated column in both.
+        var verdict = await client.EvaluateAsync(new EvaluateRequest
+        {
+            ConductorResistance = new ConductorResistanceInput
+            {
+                Conductor = new ConductorSpec { ConductorClass = 2, Material = material, CrossSectionMm2 = 2.5 },
+                MeasuredResistanceOhm = 0.0745,
+                LengthM = 10,
+                ConductorTemperatureC = 20,
+            },
+        }, technician);
+
+        var cli = CaseEvaluator.Default.EvaluateCase(JsonNode.Parse(
+            $$"""{"test":"conductor_resistance","class":2,"material":"{{material}}","csa_mm2":2.5,"measured_ohm":0.0745,"length_m":10,"temp_c":20}""")!.AsObject())["result"]!;
+        Assert.Equal(cli["verdict"]!.GetValue<string>(), verdict.Outcome.ToString().ToLowerInvariant());
+        Assert.Equal(double.Parse(cli["limit_ohm_per_km"]!.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture), verdict.ConductorResistance.LimitOhmPerKm, 12);
+    }
+
     [Fact]
     public async Task Evaluate_GuardBandRule_ConditionalOutcome()
     {

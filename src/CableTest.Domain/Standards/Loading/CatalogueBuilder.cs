@@ -15,6 +15,8 @@ internal sealed class CatalogueBuilder
     private InsulationMethod? insulationMethod;
     private string? correctionFile;
     private string? methodFile;
+    private TestMethodConstants? testMethod;
+    private string? testMethodFile;
 
     public void Add(DataNode root, IReadOnlyList<ConductorResistanceTable> tables)
     {
@@ -112,21 +114,54 @@ internal sealed class CatalogueBuilder
         methodFile = root.File.Name;
     }
 
+    public void Set(DataNode root, TestMethodConstants value)
+    {
+        if (testMethod is not null)
+        {
+            throw root.Error($"a test_method file was already loaded ({testMethodFile})");
+        }
+
+        testMethod = value;
+        testMethodFile = root.File.Name;
+        standards.Add(Info(root, value.All().Select(c => c.Key).ToList(), value.All().Count(c => !c.Value.Source.Verified)));
+    }
+
     public StandardsCatalogue Build(string version)
     {
-        if (correction is null || insulationMethod is null || tolerances is null || conductorTables.Count == 0)
+        if (correction is null || insulationMethod is null || testMethod is null || tolerances is null || conductorTables.Count == 0)
         {
             throw new CatalogueLoadException("catalogue", null,
-                "incomplete: needs conductor_resistance, temperature_correction, insulation_method and voltage_test_levels files");
+                "incomplete: needs conductor_resistance, temperature_correction, insulation_method, test_method and voltage_test_levels files");
         }
+
+        CheckTestMethod(testMethod, insulationMethod);
 
         foreach (var (node, spec) in specs)
         {
             CheckReferences(node, spec);
         }
 
-        return new StandardsCatalogue(version, conductorTables, correction, insulationMethod, insulationTypes, compounds,
+        return new StandardsCatalogue(version, conductorTables, correction, insulationMethod, testMethod, insulationTypes, compounds,
             tolerances, families, specs.Select(s => s.Spec).ToList(), standards);
+    }
+
+    /// <summary>The method's insulation test voltage and electrification lie in the insulation method's windows.</summary>
+    private void CheckTestMethod(TestMethodConstants method, InsulationMethod insulation)
+    {
+        // The files' JSON is gone by now: name the file and field directly.
+        var volts = method.InsulationTestVoltageV.Value;
+        if (volts < insulation.MinTestVoltageVDc || volts > insulation.MaxTestVoltageVDc)
+        {
+            throw new CatalogueLoadException(testMethodFile!, "constants.insulation_test_voltage_v", System.FormattableString.Invariant(
+                $"{volts} V is outside the insulation method's {insulation.MinTestVoltageVDc}-{insulation.MaxTestVoltageVDc} V DC ({methodFile})"));
+        }
+
+        var seconds = method.ElectrificationS.Value;
+        if (seconds < insulation.MinElectrificationS || seconds > insulation.MaxElectrificationS)
+        {
+            throw new CatalogueLoadException(testMethodFile!, "constants.electrification_s", System.FormattableString.Invariant(
+                $"{seconds} s is outside the insulation method's {insulation.MinElectrificationS}-{insulation.MaxElectrificationS} s ({methodFile})"));
+        }
     }
 
     private void CheckReferences(DataNode node, ProductSpec spec)

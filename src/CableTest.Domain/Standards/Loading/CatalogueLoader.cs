@@ -88,6 +88,9 @@ internal static class CatalogueLoader
                 case "insulation_method":
                     builder.Set(root, InsulationMethodReader.Read(root));
                     break;
+                case "test_method":
+                    builder.Set(root, TestMethodReader.Read(root));
+                    break;
                 case "insulation_resistance_types":
                     builder.Add(root, InsulationTypesReader.Read(root));
                     break;
@@ -101,7 +104,7 @@ internal static class CatalogueLoader
                     builder.Add(ProductSpecsReader.Read(root));
                     break;
                 default:
-                    throw root.Error($"unknown kind '{kind}' (conductor_resistance, temperature_correction, insulation_method, insulation_resistance_types, insulation_compounds, voltage_test_levels, product_specs)");
+                    throw root.Error($"unknown kind '{kind}' (conductor_resistance, temperature_correction, insulation_method, test_method, insulation_resistance_types, insulation_compounds, voltage_test_levels, product_specs)");
             }
         }
     }

@@ -17,11 +17,12 @@ internal static class ProductSpecsReader
             }
 
             var conductor = node.Child("conductor");
+            // Data files use the wire names exactly ("Cu", "Al"); coating is the spec's own field.
             var material = conductor.Str("material") switch
             {
-                "Cu" => ConductorMaterial.Copper,
-                "Al" => ConductorMaterial.Aluminium,
-                var other => throw conductor.Error($"material '{other}' is not Cu or Al"),
+                ConductorMaterials.Copper => ConductorMaterial.Copper,
+                ConductorMaterials.Aluminium => ConductorMaterial.Aluminium,
+                var other => throw conductor.Error($"material '{other}' is not {ConductorMaterials.Choices}"),
             };
             var classes = conductor.Items("classes").Select(c => (int)c.AsDecimal("classes")).ToList();
             if (classes.Count == 0 || classes.Any(c => c is not (1 or 2 or 5 or 6)))

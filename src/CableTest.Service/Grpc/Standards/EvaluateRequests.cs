@@ -163,12 +163,10 @@ internal sealed class EvaluateRequests(StandardsCatalogue catalogue)
             ok = false;
         }
 
-        var material = spec.Material.Trim().ToUpperInvariant() switch
-        {
-            "CU" or "COPPER" or "" => ConductorMaterial.Copper,
-            "AL" or "ALUMINIUM" or "ALUMINUM" => ConductorMaterial.Aluminium,
-            _ => Invalid((ConductorMaterial?)null, $"{field}.material", $"'{spec.Material}' is not Cu or Al"),
-        };
+        // Not given (proto default): copper. Otherwise the one parser the case file uses too.
+        var material = string.IsNullOrWhiteSpace(spec.Material) ? ConductorMaterial.Copper
+            : ConductorMaterials.TryParse(spec.Material, out var parsed) ? parsed
+            : Invalid((ConductorMaterial?)null, $"{field}.material", $"'{spec.Material}' is not {ConductorMaterials.Choices}");
         var csa = Required(spec.CrossSectionMm2, $"{field}.cross_section_mm2");
         if (required && csa <= 0m)
         {
@@ -176,7 +174,7 @@ internal sealed class EvaluateRequests(StandardsCatalogue catalogue)
             ok = false;
         }
 
-        return ok && material is { } m ? new ConductorSpec(spec.ConductorClass, m, spec.Coated, csa) : null;
+        return ok && material is { } m ? new ConductorSpec(spec.ConductorClass, m, spec.Coated || ConductorMaterials.NamesCoating(spec.Material), csa) : null;
     }
 
     private decimal Required(double value, string field) => Optional(value, field) ?? 0m;

@@ -48,7 +48,7 @@ internal sealed class StandardsService(VerdictEngine engine) : CableTest.Contrac
                 {
                     // One class when the spec allows one; 0 when it allows several (see the title).
                     ConductorClass = p.ConductorClasses.Count == 1 ? p.ConductorClasses[0] : 0,
-                    Material = p.Material == Domain.Standards.ConductorMaterial.Aluminium ? "Al" : "Cu",
+                    Material = Domain.Standards.ConductorMaterials.Name(p.Material),
                     Coated = p.Coated,
                 },
                 Insulation = p.Insulation,
