@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using CableTest.Cli.Commands;
+using CableTest.Cli.Usage;
 
 namespace CableTest.Cli;
 
@@ -32,10 +34,24 @@ public static class CliApplication
         // Ctrl+C cancels the action's token; `run` then aborts the run (high voltage off), which may take a few seconds.
         var config = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = TimeSpan.FromSeconds(20) };
         var parse = root.Parse(args);
+        if (parse.Action is ParseErrorAction && parse.Errors.Count > 0)
+        {
+            // One line per error in the user's words (Usage/UsageErrors), not the error list plus the whole help page.
+            foreach (var line in UsageErrors.Lines(parse))
+            {
+                await error.WriteLineAsync(line.AsMemory(), cancellationToken);
+            }
+
+            return UsageExitCode(parse);
+        }
+
         var code = await parse.InvokeAsync(config, cancellationToken);
-        // `run` and `watch` exit with 0/1/2 = pass/fail/no verdict: a usage error must not read as a failed cable.
-        return parse.Errors.Count > 0 && code == ExitCodes.Usage && parse.CommandResult.Command.Name is "run" or "watch" ? ExitCodes.NoVerdict : code;
+        return parse.Errors.Count > 0 && code == ExitCodes.Usage ? UsageExitCode(parse) : code;
     }
+
+    /// <summary>`run` and `watch` exit with 0/1/2 = pass/fail/no verdict: a usage error there is 2, so it never reads as a failed cable.</summary>
+    private static int UsageExitCode(ParseResult parse) =>
+        parse.CommandResult.Command.Name is "run" or "watch" ? ExitCodes.NoVerdict : ExitCodes.Usage;
 
     private static IEnumerable<Command> Commands(TextWriter output, TextWriter error, TextReader input)
     {
@@ -44,6 +60,7 @@ public static class CliApplication
         yield return RunCommand.Create(output, error, input);
         yield return WatchCommand.Create(output, error);
         yield return VerdictsCommand.Create(output, error);
+        yield return SpecsCommand.Create(output, error);
         yield return ReplayCommand.Create(output, error);
         yield return ReportCommand.Create(output, error);
         yield return VerifyCommand.Create(output, error);

@@ -31,21 +31,68 @@ public sealed class OfflineCommandTests
     }
 
     [Fact]
-    public async Task Run_BadNumber_IsUsageErrorWithExitTwo()
+    public async Task Run_BadNumber_OneLineNamingTheFlagAndUnit_NoHelp_ExitsTwo()
     {
         var result = await CliResult.RunAsync(["run", "--sample", "S-1", "--spec", "x", "--csa", "two", "--cores", "1", "--length", "10", "--server", Nowhere]);
 
         Assert.Equal(ExitCodes.NoVerdict, result.Code);
-        Assert.Contains("--csa", result.Err, StringComparison.Ordinal);
+        Assert.Equal("cabletest run: --csa must be a number in mm² (got \"two\")", OneLine(result));
+        Assert.Equal("", result.Out);
+    }
+
+    [Theory]
+    [InlineData("--csa", "-1", "cabletest run: --csa must be greater than 0 mm² (got -1)")]
+    [InlineData("--length", "0", "cabletest run: --length must be greater than 0 m (got 0)")]
+    [InlineData("--cores", "0", "cabletest run: --cores must be at least 1 (got 0)")]
+    [InlineData("--cores", "1.5", "cabletest run: --cores must be a whole number (got \"1.5\")")]
+    [InlineData("--class", "3", "cabletest run: --class must be 1, 2, 5 or 6 (got \"3\")")]
+    public async Task Run_BadValue_OneLineNamingTheFlag_BeforeAnyRequest(string flag, string value, string expected)
+    {
+        var args = CliResult.Bv25(Nowhere, "S-1");
+        args[Array.IndexOf(args, flag) + 1] = value;
+
+        var result = await CliResult.RunAsync(args);
+
+        Assert.True(result.Code == ExitCodes.NoVerdict, result.ToString());
+        Assert.Equal(expected, OneLine(result));
     }
 
     [Fact]
-    public async Task Run_SpecWithoutDimensions_IsUsageError()
+    public async Task Run_DiameterUnderNotBelowOver_NamesBothFlags()
     {
-        var result = await CliResult.RunAsync(["run", "--sample", "S-1", "--spec", "x", "--server", Nowhere]);
+        var args = CliResult.Bv25(Nowhere, "S-1");
+        args[Array.IndexOf(args, "--d") + 1] = "3.38";
+        args[Array.IndexOf(args, "--D") + 1] = "1.78";
+
+        var result = await CliResult.RunAsync(args);
+
+        Assert.True(result.Code == ExitCodes.NoVerdict, result.ToString());
+        Assert.StartsWith("cabletest run: --d 3.38 must be smaller than --D 1.78", OneLine(result), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_SpecWithoutDimensions_NamesTheMissingFlags()
+    {
+        var result = await CliResult.RunAsync(["run", "--sample", "S-1", "--spec", "x", "--csa", "2.5", "--server", Nowhere]);
 
         Assert.Equal(ExitCodes.NoVerdict, result.Code);
-        Assert.Contains("--spec, --csa, --cores and --length", result.Err, StringComparison.Ordinal);
+        Assert.StartsWith("cabletest run: to register sample S-1 also give --cores and --length", OneLine(result), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(ExitCodes.NoVerdict, "cabletest run: unknown option --csaa; did you mean --csa?", "run", "--sample", "S-1", "--csaa", "2.5")]
+    [InlineData(ExitCodes.Usage, "cabletest: unknown command 'rnu'; did you mean run?", "rnu", "--sample", "S-1")]
+    [InlineData(ExitCodes.Usage, "cabletest verdicts: unknown command 'lsit'; did you mean list?", "verdicts", "lsit")]
+    [InlineData(ExitCodes.Usage, "cabletest verdicts list: --format must be table, json or csv (got \"xml\")", "verdicts", "list", "--format", "xml")]
+    [InlineData(ExitCodes.Usage, "cabletest verdicts list: --from must be a date or time in ISO 8601 (e.g. 2025-06-01 or 2025-06-01T08:00:00Z) (got \"yesterday\")", "verdicts", "list", "--from", "yesterday")]
+    [InlineData(ExitCodes.Usage, "cabletest report: give RUN_ID (cabletest report --help)", "report")]
+    public async Task UsageError_OneLineWithTheFix_NoHelpPage(int code, string expected, params string[] args)
+    {
+        var result = await CliResult.RunAsync(args);
+
+        Assert.True(result.Code == code, result.ToString());
+        Assert.Equal(expected, OneLine(result));
+        Assert.DoesNotContain("Usage:", result.Out + result.Err, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -97,4 +144,6 @@ public sealed class OfflineCommandTests
         Assert.Equal(ExitCodes.Ok, result.Code);
         Assert.Contains("undersized-bv-2.5", result.Out, StringComparison.Ordinal);
     }
+
+    private static string OneLine(CliResult result) => Assert.Single(result.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using CableTest.Cli.Output;
 using CableTest.Cli.Remote;
 using CableTest.Cli.Runs;
+using CableTest.Cli.Usage;
 using CableTest.Contracts.V1;
 using Grpc.Core;
 
@@ -20,12 +21,12 @@ internal static class RunCommand
         var service = new ServiceOptions();
         var sample = new Option<string?>("--sample") { Description = "Sample id (the lab's; letters, digits, '-', '_', '.')" };
         var spec = new Option<string?>("--spec") { Description = "Product spec id, e.g. gbt5023.3-227iec01-bv-450/750" };
-        var csa = new Option<double?>("--csa") { Description = "Nominal cross-section of each core, mm²" };
-        var cores = new Option<int?>("--cores") { Description = "Number of cores" };
-        var length = new Option<double?>("--length") { Description = "Specimen length between the potential terminals, m" };
-        var conductorClass = new Option<int?>("--class") { Description = "Conductor class (1, 2, 5, 6) when the spec allows several" };
-        var d = new Option<double?>("--d") { Description = "Diameter under the insulation, mm (for Ki and rho)" };
-        var outer = new Option<double?>("--D") { Description = "Diameter over the insulation, mm (for Ki and rho)" };
+        var csa = Flags.Positive("--csa", "mm²", "Nominal cross-section of each core, mm²");
+        var cores = Flags.AtLeast("--cores", 1, "Number of cores");
+        var length = Flags.Positive("--length", "m", "Specimen length between the potential terminals, m");
+        var conductorClass = Flags.OneOf("--class", [1, 2, 5, 6], "Conductor class (1, 2, 5, 6) when the spec allows several");
+        var d = Flags.Positive("--d", "mm", "Diameter under the insulation, mm (for Ki and rho)");
+        var outer = Flags.Positive("--D", "mm", "Diameter over the insulation, mm (for Ki and rho; larger than --d)");
         var order = new Option<string?>("--lims-order") { Description = "LIMS order the sample belongs to" };
         var operatorName = new Option<string?>("--operator") { Description = "Operator name recorded in the evidence (default: the login name)" };
         var file = new Option<string?>("--file") { Description = "Sample as JSON (RegisterSampleRequest fields); options override it" };
@@ -35,6 +36,13 @@ internal static class RunCommand
             sample, spec, csa, cores, length, conductorClass, d, outer, order, operatorName, file, yes,
         };
         service.AddTo(command);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(d) is { } under && result.GetValue(outer) is { } over && SampleArguments.DiameterError(under, over) is { } error)
+            {
+                result.AddError(error);
+            }
+        });
         command.SetAction((parse, token) => RemoteCommand.RunAsync("run", service, parse, stderr, async connection =>
         {
             RegisterSampleRequest request;
@@ -51,7 +59,7 @@ internal static class RunCommand
 
             var who = parse.GetValue(operatorName) is { Length: > 0 } name ? name : Environment.UserName;
             return await RunAsync(connection, request, who, parse.GetValue(yes), stdout, stderr, stdin, token);
-        }));
+        }, FieldFlags.Run));
         return command;
     }
 
@@ -69,7 +77,7 @@ internal static class RunCommand
             OperatorName = operatorName,
             RequestId = Guid.NewGuid().ToString("N"),
         }, cancellationToken: cancellationToken);
-        await stdout.WriteLineAsync($"run {run.RunId} started for sample {registered.SampleId} ({registered.ProductSpec}) by {operatorName}");
+        await stdout.WriteLineAsync($"run {run.RunId} started for sample {registered.SampleId} ({UnitText.Normalize(registered.ProductSpec)}) by {operatorName}");
 
         var console = Terminal.For(stdout);
         IRunDisplay display = Terminal.IsInteractive(stdout) ? new LiveRunDisplay(console) : new PlainRunDisplay(stdout);
@@ -102,7 +110,7 @@ internal static class RunCommand
             }
             catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
             {
-                await stderr.WriteLineAsync($"cabletest run: sample {request.SampleId} is not registered; give --spec, --csa, --cores and --length to register it");
+                await stderr.WriteLineAsync($"cabletest run: --sample {request.SampleId} is not registered; give --spec, --csa, --cores and --length to register it");
                 return null;
             }
         }
@@ -110,8 +118,17 @@ internal static class RunCommand
         try
         {
             var sample = await service.Bench.RegisterSampleAsync(request, cancellationToken: cancellationToken);
-            await stdout.WriteLineAsync($"sample {sample.SampleId} registered: {sample.ProductSpec}");
+            await stdout.WriteLineAsync($"sample {sample.SampleId} registered: {UnitText.Normalize(sample.ProductSpec)}");
             return sample;
+        }
+        catch (RpcException e) when (RemoteErrors.Violations(e).Count > 0)
+        {
+            foreach (var line in await RefusedSampleLinesAsync(service, request, e, cancellationToken))
+            {
+                await stderr.WriteLineAsync("cabletest run: " + line);
+            }
+
+            return null;
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.AlreadyExists)
         {
@@ -123,9 +140,38 @@ internal static class RunCommand
                 return null;
             }
 
-            await stdout.WriteLineAsync($"sample {existing.SampleId} already registered with the same values: {existing.ProductSpec}");
+            await stdout.WriteLineAsync($"sample {existing.SampleId} already registered with the same values: {UnitText.Normalize(existing.ProductSpec)}");
             return existing;
         }
+    }
+
+    /// <summary>
+    /// The service's field violations as flag lines, once each; an unknown spec id also gets the closest
+    /// ids the service knows ("did you mean ...?").
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> RefusedSampleLinesAsync(ServiceConnection service, RegisterSampleRequest request, RpcException e,
+        CancellationToken cancellationToken)
+    {
+        var lines = new List<string>();
+        foreach (var (field, description) in RemoteErrors.Violations(e))
+        {
+            var line = field == "spec_id" && description.StartsWith("unknown product spec", StringComparison.Ordinal)
+                ? await UnknownSpecAsync(service, request.SpecId, cancellationToken)
+                : FieldFlags.Run.Describe(field, description);
+            if (!lines.Contains(line))
+            {
+                lines.Add(line);
+            }
+        }
+
+        return lines;
+    }
+
+    private static async Task<string> UnknownSpecAsync(ServiceConnection service, string specId, CancellationToken cancellationToken)
+    {
+        var known = await SpecsCommand.ListAsync(service, cancellationToken);
+        var close = Suggest.Closest(specId, known.Select(s => s.SpecId));
+        return $"--spec {specId}: no such product spec{Suggest.DidYouMean(close)} (`cabletest specs` lists them)";
     }
 
     private static async Task<int> AbortAsync(ServiceConnection service, string runId, TextWriter stderr)

@@ -6,7 +6,7 @@ namespace CableTest.Cli.Remote;
 internal static class RemoteCommand
 {
     public static async Task<int> RunAsync(string name, ServiceOptions options, ParseResult parse, TextWriter stderr,
-        Func<ServiceConnection, Task<int>> body)
+        Func<ServiceConnection, Task<int>> body, FieldFlags? flags = null)
     {
         ServiceConnection service;
         try
@@ -27,7 +27,11 @@ internal static class RemoteCommand
             }
             catch (Exception e) when (RemoteErrors.IsRemote(e))
             {
-                await stderr.WriteLineAsync($"cabletest {name}: {RemoteErrors.Describe(e, service.Address)}");
+                foreach (var line in RemoteErrors.Lines(e, service.Address, flags ?? FieldFlags.None))
+                {
+                    await stderr.WriteLineAsync($"cabletest {name}: {line}");
+                }
+
                 return ExitCodes.Service;
             }
         }

@@ -7,15 +7,42 @@ namespace CableTest.Cli.Remote;
 
 /// <summary>
 /// Failures talking to the service as text for people: one line when the service cannot be reached
-/// (naming the address), otherwise the gRPC status, its message and any field violations or
-/// precondition failures the service attached (google.rpc details).
+/// (naming the address); one line per field violation (google.rpc.BadRequest) naming the flag the user
+/// typed; otherwise the gRPC status, its message and any precondition failures the service attached.
 /// </summary>
 internal static class RemoteErrors
 {
     /// <summary>True for exceptions this class describes (communication with the service).</summary>
     public static bool IsRemote(Exception e) => e is RpcException or HttpRequestException or TaskCanceledException { InnerException: TimeoutException };
 
-    public static string Describe(Exception e, Uri server)
+    public static string Describe(Exception e, Uri server) => string.Join(Environment.NewLine, Lines(e, server, FieldFlags.None));
+
+    /// <summary>
+    /// The failure as lines for people. A refused request with field violations gives one line per
+    /// violation naming the flag (<paramref name="flags"/>), and nothing else: the status message repeats them.
+    /// </summary>
+    public static IReadOnlyList<string> Lines(Exception e, Uri server, FieldFlags flags)
+    {
+        if (e is RpcException rpc && Violations(rpc) is { Count: > 0 } violations)
+        {
+            return violations.Select(v => flags.Describe(v.Field, v.Description)).Distinct(StringComparer.Ordinal).ToList();
+        }
+
+        return [Single(e, server)];
+    }
+
+    /// <summary>The google.rpc.BadRequest field violations attached to <paramref name="rpc"/> (empty when none).</summary>
+    public static IReadOnlyList<(string Field, string Description)> Violations(RpcException rpc)
+    {
+        if (rpc.StatusCode != StatusCode.InvalidArgument || Status(rpc)?.GetDetail<BadRequest>() is not { } bad)
+        {
+            return [];
+        }
+
+        return bad.FieldViolations.Select(v => (v.Field, v.Description)).ToList();
+    }
+
+    private static string Single(Exception e, Uri server)
     {
         if (IsUnreachable(e))
         {
@@ -56,27 +83,10 @@ internal static class RemoteErrors
     private static string DescribeRpc(RpcException rpc)
     {
         var text = new StringBuilder();
-        text.Append(rpc.StatusCode).Append(": ").Append(rpc.Status.Detail);
-        Google.Rpc.Status? status = null;
-        try
-        {
-            status = rpc.GetRpcStatus();
-        }
-        catch (Google.Protobuf.InvalidProtocolBufferException)
-        {
-        }
-
-        if (status is null)
+        text.Append(rpc.StatusCode).Append(": ").Append(Output.UnitText.Normalize(rpc.Status.Detail));
+        if (Status(rpc) is not { } status)
         {
             return text.ToString();
-        }
-
-        if (status.GetDetail<BadRequest>() is { } bad)
-        {
-            foreach (var v in bad.FieldViolations)
-            {
-                text.Append(Environment.NewLine).Append("  - ").Append(v.Field).Append(": ").Append(v.Description);
-            }
         }
 
         if (status.GetDetail<PreconditionFailure>() is { } failure)
@@ -88,5 +98,17 @@ internal static class RemoteErrors
         }
 
         return text.ToString();
+    }
+
+    private static Google.Rpc.Status? Status(RpcException rpc)
+    {
+        try
+        {
+            return rpc.GetRpcStatus();
+        }
+        catch (Google.Protobuf.InvalidProtocolBufferException)
+        {
+            return null;
+        }
     }
 }

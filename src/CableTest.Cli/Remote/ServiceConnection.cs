@@ -28,6 +28,7 @@ internal sealed class ServiceConnection : IDisposable
         Bench = new BenchService.BenchServiceClient(invoker);
         Verdicts = new VerdictService.VerdictServiceClient(invoker);
         Replay = new ReplayService.ReplayServiceClient(invoker);
+        Standards = new StandardsService.StandardsServiceClient(invoker);
         Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
         Http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("cabletest-cli", "1"));
         if (apiKey is not null)
@@ -44,6 +45,8 @@ internal sealed class ServiceConnection : IDisposable
     public VerdictService.VerdictServiceClient Verdicts { get; }
 
     public ReplayService.ReplayServiceClient Replay { get; }
+
+    public StandardsService.StandardsServiceClient Standards { get; }
 
     public HttpClient Http { get; }
 

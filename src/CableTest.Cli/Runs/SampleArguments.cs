@@ -46,14 +46,29 @@ internal sealed record SampleArguments(
             throw new FormatException("--sample is required (or sampleId in --file)");
         }
 
-        var given = new[] { request.SpecId.Length > 0, request.CrossSectionMm2 != 0, request.Cores != 0, request.LengthM != 0 };
-        if (given.Any(g => g) && !given.All(g => g))
+        var given = new (string Flag, bool Given)[]
         {
-            throw new FormatException("to register a sample give --spec, --csa, --cores and --length (or only --sample for one already registered)");
+            ("--spec", request.SpecId.Length > 0), ("--csa", request.CrossSectionMm2 != 0), ("--cores", request.Cores != 0), ("--length", request.LengthM != 0),
+        };
+        if (given.Any(g => g.Given) && given.Where(g => !g.Given).Select(g => g.Flag).ToList() is { Count: > 0 } missing)
+        {
+            throw new FormatException(
+                $"to register sample {request.SampleId} also give {Usage.Flags.Either(missing).Replace(" or ", " and ", StringComparison.Ordinal)} (--spec, --csa, --cores and --length; or only --sample to run a registered sample)");
+        }
+
+        if (request.HasConductorDiameterMm && request.HasInsulationOuterDiameterMm && DiameterError(request.ConductorDiameterMm, request.InsulationOuterDiameterMm) is { } diameters)
+        {
+            throw new FormatException(diameters);
         }
 
         return request;
     }
+
+    /// <summary>"--d 3 must be smaller than --D 2 ..." when the diameter under the insulation is not below the one over it; null when it is.</summary>
+    public static string? DiameterError(double conductorDiameterMm, double insulationOuterDiameterMm) =>
+        conductorDiameterMm < insulationOuterDiameterMm
+            ? null
+            : Invariant($"--d {conductorDiameterMm} must be smaller than --D {insulationOuterDiameterMm} (--d is the diameter under the insulation, --D the one over it, in mm)");
 
     /// <summary>Differences between a registered sample and the request ("cores: registered 3, given 1"), empty when they match.</summary>
     public static IReadOnlyList<string> Differences(Sample registered, RegisterSampleRequest given)

@@ -38,16 +38,48 @@ public sealed class RunCommandTests(GoodBenchFixture bench)
         Assert.Equal("", result.Out);
     }
 
-    [Fact]
-    public async Task Run_UnknownSpec_PrintsStatusAndFieldViolations()
+    [Theory]
+    [InlineData("no-such-spec", "cabletest run: --spec no-such-spec: no such product spec (`cabletest specs` lists them)")]
+    [InlineData("gbt5023.3-227iec01-bv-450/75",
+        "cabletest run: --spec gbt5023.3-227iec01-bv-450/75: no such product spec; did you mean gbt5023.3-227iec01-bv-450/750? (`cabletest specs` lists them)")]
+    public async Task Run_UnknownSpec_OneLineNamingSpecWithSuggestion(string specId, string expected)
     {
         var args = CliResult.Bv25(bench.Service.Address, "S-CLI-BADSPEC", "--yes");
-        args[Array.IndexOf(args, "--spec") + 1] = "no-such-spec";
+        args[Array.IndexOf(args, "--spec") + 1] = specId;
 
         var result = await CliResult.RunAsync(args);
 
         Assert.True(result.Code == ExitCodes.NoVerdict, result.ToString());
-        Assert.Contains("InvalidArgument", result.Err, StringComparison.Ordinal);
-        Assert.Contains("  - spec_id: ", result.Err, StringComparison.Ordinal);
+        Assert.Equal(expected, OneLine(result));
     }
+
+    [Theory]
+    [InlineData("--cores", "200", "cabletest run: --cores must be within 1..100")]
+    [InlineData("--length", "200000", "cabletest run: --length must be within (0, 100000] m")]
+    public async Task Run_ServerRefusesValue_OneLineNamingTheFlag(string flag, string value, string expected)
+    {
+        var args = CliResult.Bv25(bench.Service.Address, "S-CLI-RANGE", "--yes");
+        args[Array.IndexOf(args, flag) + 1] = value;
+
+        var result = await CliResult.RunAsync(args);
+
+        Assert.True(result.Code == ExitCodes.NoVerdict, result.ToString());
+        Assert.Equal(expected, OneLine(result));
+    }
+
+    [Fact]
+    public async Task Run_SpecAllowsSeveralClassesAndNoneGiven_NamesClassFlag()
+    {
+        var args = CliResult.Bv25(bench.Service.Address, "S-CLI-NOCLASS", "--yes").ToList();
+        args.RemoveRange(args.IndexOf("--class"), 2);
+
+        var result = await CliResult.RunAsync([.. args]);
+
+        Assert.True(result.Code == ExitCodes.NoVerdict, result.ToString());
+        var line = OneLine(result);
+        Assert.StartsWith("cabletest run: --class", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("spec_id", line, StringComparison.Ordinal);
+    }
+
+    private static string OneLine(CliResult result) => Assert.Single(result.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }
