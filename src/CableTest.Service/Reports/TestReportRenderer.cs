@@ -192,7 +192,7 @@ public static class TestReportRenderer
         var svg = t.Kind switch
         {
             TestKind.InsulationResistance => SvgPlot.Render("electrification s", "MΩ", null,
-                new SvgPlot.Series("R MΩ", "#6a1b9a", Points("insulation_resistance_mohm"))),
+                new SvgPlot.Series("R MΩ", "#6a1b9a", Points("resistance_mohm"))),
             TestKind.VoltageWithstand => SvgPlot.Render("s", "kV", "mA",
                 new SvgPlot.Series("kV", "#b3261e", Points("voltage_kv")),
                 new SvgPlot.Series("mA", "#1565c0", Points("leakage_ma"), RightAxis: true)),
