@@ -12,6 +12,9 @@ public sealed record Recording(string Path, int Version, string RunId, IReadOnly
     /// <summary>The bench's instruments as the header lists them (empty in recordings made before the header had them).</summary>
     public IReadOnlyList<RecordedInstrument> Instruments { get; init; } = [];
 
+    /// <summary>The run's own settings by name, as the header lists them (empty in recordings made before the header had them).</summary>
+    public IReadOnlyDictionary<string, decimal> Parameters { get; init; } = new Dictionary<string, decimal>();
+
     /// <summary>
     /// Reads and validates a recording. Any malformed line, a missing field, a sequence gap or a newer
     /// version is a <see cref="RecordingFormatException"/> naming the file and line; nothing is guessed.
@@ -29,6 +32,7 @@ public sealed record Recording(string Path, int Version, string RunId, IReadOnly
         int version;
         string runId;
         var instruments = new List<RecordedInstrument>();
+        var parameters = new Dictionary<string, decimal>(StringComparer.Ordinal);
         try
         {
             using var doc = JsonDocument.Parse(header);
@@ -45,6 +49,14 @@ public sealed record Recording(string Path, int Version, string RunId, IReadOnly
                 foreach (var i in list.EnumerateArray())
                 {
                     instruments.Add(new RecordedInstrument(Required(i, "id"), Required(i, "role"), Required(i, "profile"), Required(i, "protocol"), Required(i, "line"), i.GetProperty("unit").GetInt32()));
+                }
+            }
+
+            if (root.TryGetProperty("parameters", out var settings))
+            {
+                foreach (var p in settings.EnumerateObject())
+                {
+                    parameters[p.Name] = p.Value.GetDecimal();
                 }
             }
         }
@@ -77,7 +89,7 @@ public sealed record Recording(string Path, int Version, string RunId, IReadOnly
             exchanges.Add(exchange);
         }
 
-        return new Recording(path, version, runId, exchanges) { Instruments = instruments };
+        return new Recording(path, version, runId, exchanges) { Instruments = instruments, Parameters = parameters };
     }
 
     private static ExchangeRecord ParseExchange(string path, long lineNumber, string text)

@@ -16,8 +16,11 @@ public sealed class RecordingWriter : IExchangeRecorder, IDisposable
     private long _sequence;
     private bool _disposed;
 
-    /// <summary>Creates (or truncates) the file and writes the header (listing <paramref name="instruments"/>, the bench recorded on).</summary>
-    public RecordingWriter(string path, string runId, TimeProvider? time = null, IReadOnlyList<RecordedInstrument>? instruments = null)
+    /// <summary>
+    /// Creates (or truncates) the file and writes the header (listing <paramref name="instruments"/>, the bench recorded on,
+    /// and <paramref name="parameters"/>, the run's own settings by name).
+    /// </summary>
+    public RecordingWriter(string path, string runId, TimeProvider? time = null, IReadOnlyList<RecordedInstrument>? instruments = null, IReadOnlyList<KeyValuePair<string, decimal>>? parameters = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         Path = path;
@@ -50,6 +53,17 @@ public sealed class RecordingWriter : IExchangeRecorder, IDisposable
             }
 
             _json.WriteEndArray();
+        }
+
+        if (parameters is { Count: > 0 })
+        {
+            _json.WriteStartObject("parameters");
+            foreach (var (name, value) in parameters)
+            {
+                _json.WriteNumber(name, value);
+            }
+
+            _json.WriteEndObject();
         }
 
         _json.WriteEndObject();

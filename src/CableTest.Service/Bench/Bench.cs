@@ -1,10 +1,10 @@
 using CableTest.Domain.Instruments;
 using CableTest.HardwareSim;
 using CableTest.Instruments.Drivers;
-using CableTest.Instruments.Drivers.Modbus;
-using CableTest.Instruments.Drivers.Scpi;
+using CableTest.Instruments.Fixtures;
 using CableTest.Instruments.Modbus;
 using CableTest.Instruments.Profiles;
+using CableTest.Instruments.Safety;
 using CableTest.Instruments.Scpi;
 using CableTest.Storage;
 using CableTest.Transports;
@@ -14,8 +14,10 @@ using V1 = CableTest.Contracts.V1;
 namespace CableTest.Service.Bench;
 
 /// <summary>
-/// The bench the service drives: one owner per line, a driver per role, the embedded simulator when no
-/// instruments are configured, and the high-voltage safety actions every path ends in.
+/// The bench the service drives: one owner per line, a driver per role (from the <see cref="DriverRegistry"/>),
+/// the embedded simulator when no instruments are configured, the core switch, and the high-voltage safety
+/// actions every path ends in (<see cref="HighVoltageSafety"/>). Live and replay benches are built the same way
+/// (<see cref="Create"/>).
 /// </summary>
 public sealed partial class Bench : IAsyncDisposable
 {
@@ -26,17 +28,34 @@ public sealed partial class Bench : IAsyncDisposable
     private readonly string _dataDirectory;
     private readonly List<IAsyncDisposable> _lines = [];
     private readonly Dictionary<InstrumentRole, BenchInstrument> _instruments = [];
-    private readonly SemaphoreSlim _safety = new(1, 1);
 
     /// <summary>Creates the bench (connected by <see cref="ConnectAsync(CancellationToken)"/>).</summary>
     public Bench(IOptions<BenchOptions> options, IConfiguration configuration, TimeProvider time, ILoggerFactory loggers)
+        : this(options.Value, configuration[StoragePaths.DataDirectoryKey] is { Length: > 0 } d ? d : StoragePaths.DefaultDataDirectory, time, loggers)
     {
-        _options = options.Value;
+    }
+
+    private Bench(BenchOptions options, string dataDirectory, TimeProvider time, ILoggerFactory loggers)
+    {
+        _options = options;
         _time = time;
         _loggers = loggers;
         _logger = loggers.CreateLogger<Bench>();
-        _dataDirectory = configuration[StoragePaths.DataDirectoryKey] is { Length: > 0 } d ? d : StoragePaths.DefaultDataDirectory;
+        _dataDirectory = dataDirectory;
     }
+
+    /// <summary>The bench of <paramref name="options"/> keeping its files under <paramref name="dataDirectory"/>; <paramref name="replayOf"/> names the recorded run a replay bench serves.</summary>
+    internal static Bench Create(BenchOptions options, string dataDirectory, TimeProvider time, ILoggerFactory loggers, string? replayOf = null) =>
+        new(options, dataDirectory, time, loggers) { ReplayOf = replayOf };
+
+    /// <summary>Which driver plays each role over each protocol (the shipped drivers unless set).</summary>
+    public DriverRegistry Drivers { get; init; } = DriverRegistry.Default();
+
+    /// <summary>High-voltage safety actions and the last confirmation; null until connected with a withstand and an insulation tester.</summary>
+    public HighVoltageSafety? Safety { get; private set; }
+
+    /// <summary>Puts a core on the measuring leads: the simulator's switch on the embedded bench, the operator's hands (nothing to do after the prompt) otherwise.</summary>
+    public ICoreSwitch Cores { get; private set; } = OperatorCoreSwitch.Instance;
 
     /// <summary>Where the bench keeps its recordings (and the embedded simulator its links).</summary>
     public string DataDirectory => _dataDirectory;
@@ -53,8 +72,8 @@ public sealed partial class Bench : IAsyncDisposable
     /// <summary>True when the bench is the in-process simulator.</summary>
     public bool IsEmbedded => _options.Instruments.Count == 0;
 
-    /// <summary>The embedded simulator, when <see cref="IsEmbedded"/>.</summary>
-    public SimulatedBench? Simulator { get; private set; }
+    /// <summary>The embedded simulator, when <see cref="IsEmbedded"/> (callers switch cores through <see cref="Cores"/>).</summary>
+    internal SimulatedBench? Simulator { get; private set; }
 
     /// <summary>Every exchange on every line passes through here.</summary>
     public RecorderRouter Recorder { get; } = new();
@@ -82,7 +101,7 @@ public sealed partial class Bench : IAsyncDisposable
     public IAmbientSensor Ambient => (IAmbientSensor)Instrument(InstrumentRole.AmbientSensor).Driver;
 
     /// <summary>Last known interlock state and output state (from the last status read).</summary>
-    public (bool InterlockClosed, bool OutputOn) LastHighVoltageState { get; private set; }
+    public (bool InterlockClosed, bool OutputOn) LastHighVoltageState => Safety?.LastState ?? default;
 
     /// <summary>Starts the embedded simulator if needed, creates one owner per line and a driver per role, and identifies each instrument.</summary>
     public Task ConnectAsync(CancellationToken cancellationToken) => ConnectAsync(identify: true, cancellationToken);
@@ -107,6 +126,7 @@ public sealed partial class Bench : IAsyncDisposable
                 LoggerFactory = _loggers,
             }, cancellationToken).ConfigureAwait(false);
             instruments = EmbeddedInstruments(Simulator, _options.Simulator.CalibrationDue);
+            Cores = new SimulatorCoreSwitch(Simulator);
             LogEmbedded(_logger, Simulator.ScenarioName, Simulator.TimeScale, directory);
         }
 
@@ -137,17 +157,14 @@ public sealed partial class Bench : IAsyncDisposable
         foreach (var (configured, role, profile) in resolved)
         {
             var (owner, line) = LineOwner(lines, configured.Endpoint, profile, configured.Id, unitNames);
-            IInstrument driver = (role, owner) switch
-            {
-                (InstrumentRole.ConductorResistanceMeter, ScpiSession s) => new ScpiResistanceMeter(s, profile),
-                (InstrumentRole.InsulationTester, ScpiSession s) => new ScpiInsulationTester(s, profile, _time),
-                (InstrumentRole.WithstandTester, ScpiSession s) => new ScpiWithstandTester(s, profile),
-                (InstrumentRole.WithstandTester, IModbusMaster m) => new ModbusWithstandTester(m, (byte)configured.UnitId, profile),
-                (InstrumentRole.AmbientSensor, IModbusMaster m) => new ModbusAmbientSensor(m, (byte)configured.UnitId, profile),
-                _ => throw new InvalidOperationException($"Bench:Instruments {configured.Id}: no driver for a {configured.Role} over {profile.Protocol}"),
-            };
+            var driver = Drivers.Create(new DriverLine(configured.Id, profile, owner, (byte)configured.UnitId, _time));
             _instruments[role] = new BenchInstrument(configured.Id, role, driver, configured.Endpoint, profile.Protocol, configured.CalibrationCertificate, configured.CalibrationDue,
                 line, profile.Modbus is null ? 0 : configured.UnitId);
+        }
+
+        if (_instruments.TryGetValue(InstrumentRole.WithstandTester, out var hipot) && _instruments.TryGetValue(InstrumentRole.InsulationTester, out var megger))
+        {
+            Safety = new HighVoltageSafety((IWithstandTester)hipot.Driver, (IInsulationTester)megger.Driver, _time, _loggers.CreateLogger<HighVoltageSafety>());
         }
 
         IsConnected = true;
@@ -168,63 +185,13 @@ public sealed partial class Bench : IAsyncDisposable
 
     /// <summary>
     /// Puts the bench in its safe state: withstand output commanded off and confirmed, insulation tester
-    /// stopped and the sample discharged. Retries; never throws. Returns true when the output is confirmed off.
+    /// stopped and the sample discharged (<see cref="HighVoltageSafety"/>). Retries; never throws. Returns true when the output is confirmed off.
     /// </summary>
-    public async Task<bool> MakeSafeAsync(string reason, CancellationToken cancellationToken = default)
-    {
-        if (!IsConnected)
-        {
-            return false;
-        }
-
-        await _safety.WaitAsync(CancellationToken.None).ConfigureAwait(false);
-        try
-        {
-            var confirmed = false;
-            for (var attempt = 1; attempt <= 3 && !confirmed; attempt++)
-            {
-                try
-                {
-                    using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5), _time);
-                    await Withstand.OutputOffAsync(timeout.Token).ConfigureAwait(false);
-                    confirmed = true;
-                }
-                catch (Exception e) when (e is not OutOfMemoryException)
-                {
-                    LogSafeAttemptFailed(_logger, attempt, reason, e.Message);
-                }
-            }
-
-            try
-            {
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30), _time);
-                await Insulation.StopAndDischargeAsync(timeout.Token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                LogDischargeFailed(_logger, reason, e.Message);
-            }
-
-            if (confirmed)
-            {
-                LastHighVoltageState = (LastHighVoltageState.InterlockClosed, false);
-                LogSafe(_logger, reason);
-            }
-            else
-            {
-                LogNotSafe(_logger, reason);
-            }
-
-            return confirmed;
-        }
-        finally
-        {
-            _safety.Release();
-        }
-    }
+    public Task<bool> MakeSafeAsync(string reason, CancellationToken cancellationToken = default) =>
+        IsConnected && Safety is { } safety ? safety.MakeSafeAsync(reason, cancellationToken) : Task.FromResult(false);
 
     /// <summary>Notes the last withstand status read.</summary>
-    public void Observe(WithstandStatus status) => LastHighVoltageState = (status.InterlockClosed, status.OutputOn);
+    public void Observe(WithstandStatus status) => Safety?.Observe(status);
 
     /// <summary>Bench status for the API.</summary>
     public V1.BenchStatus Status()
@@ -254,7 +221,7 @@ public sealed partial class Bench : IAsyncDisposable
             await Simulator.DisposeAsync().ConfigureAwait(false);
         }
 
-        _safety.Dispose();
+        Safety?.Dispose();
     }
 
     private static string LineKey(InstrumentProfile profile, string endpoint) => profile.Protocol + " " + endpoint;
@@ -331,16 +298,4 @@ public sealed partial class Bench : IAsyncDisposable
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Instrument {Id} did not identify: {Error}")]
     private static partial void LogIdentifyFailed(ILogger logger, string id, string error);
-
-    [LoggerMessage(EventId = 4003, Level = LogLevel.Error, Message = "Safe state attempt {Attempt} ({Reason}) failed: {Error}")]
-    private static partial void LogSafeAttemptFailed(ILogger logger, int attempt, string reason, string error);
-
-    [LoggerMessage(EventId = 4004, Level = LogLevel.Error, Message = "Insulation tester stop/discharge ({Reason}) failed: {Error}")]
-    private static partial void LogDischargeFailed(ILogger logger, string reason, string error);
-
-    [LoggerMessage(EventId = 4005, Level = LogLevel.Information, Message = "High voltage confirmed off ({Reason})")]
-    private static partial void LogSafe(ILogger logger, string reason);
-
-    [LoggerMessage(EventId = 4006, Level = LogLevel.Critical, Message = "HIGH VOLTAGE NOT CONFIRMED OFF ({Reason}): check the withstand tester by hand")]
-    private static partial void LogNotSafe(ILogger logger, string reason);
 }

@@ -3,8 +3,11 @@ using CableTest.Domain.Verdicts;
 
 namespace CableTest.Service.Bench;
 
-/// <summary>The bench: its instruments (or the embedded simulator when none are configured) and run parameters. Section <c>Bench</c>.</summary>
-public sealed class BenchOptions
+/// <summary>
+/// The bench: its instruments (or the embedded simulator when none are configured) and run parameters. Section <c>Bench</c>.
+/// A record: a replay copies it with <c>with</c> (giving it its own <see cref="Instruments"/> list), so every setting is carried.
+/// </summary>
+public sealed record BenchOptions
 {
     private static TestMethodConstants Method => StandardsCatalogue.LoadDefault().Method;
 
@@ -15,7 +18,7 @@ public sealed class BenchOptions
     public string BenchId { get; set; } = "bench-1";
 
     /// <summary>Instruments of a real bench. Empty: the embedded simulated bench is started in-process.</summary>
-    public List<InstrumentOptions> Instruments { get; } = [];
+    public List<InstrumentOptions> Instruments { get; init; } = [];
 
     /// <summary>The embedded simulator (used only when <see cref="Instruments"/> is empty).</summary>
     public EmbeddedSimulatorOptions Simulator { get; set; } = new();

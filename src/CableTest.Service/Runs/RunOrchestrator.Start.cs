@@ -164,7 +164,7 @@ public sealed partial class RunOrchestrator
         try
         {
             var recordings = Path.Combine(_bench.DataDirectory, "recordings");
-            recording = new RecordingWriter(Path.Combine(recordings, run.RunId + ".jsonl"), run.RunId, _time, [.. _bench.Instruments.Select(i => i.ToRecorded())]);
+            recording = new RecordingWriter(Path.Combine(recordings, run.RunId + ".jsonl"), run.RunId, _time, [.. _bench.Instruments.Select(i => i.ToRecorded())], RunParameters.Of(_options, Method));
             _bench.Recorder.Attach(recording);
             await UpdateAsync(active, r => r.State = V1.RunState.Running).ConfigureAwait(false);
             LogRunStarted(_logger, run.RunId, run.SampleId, _bench.Mode);

@@ -26,7 +26,7 @@ public sealed partial class RunOrchestrator
     {
         var instrument = _bench.Instrument(InstrumentRole.AmbientSensor);
         var temperatures = new List<double>();
-        var readings = (int)_catalogue.Method.AmbientReadings.Value;
+        var readings = (int)Method.AmbientReadings.Value;
         for (var i = 0; i < readings; i++)
         {
             var reading = await _bench.Ambient.ReadAsync(token).ConfigureAwait(false);
@@ -39,7 +39,7 @@ public sealed partial class RunOrchestrator
         active.AmbientC = temperatures.Average();
         var spread = temperatures.Max() - temperatures.Min();
         var note = string.Create(CultureInfo.InvariantCulture, $"ambient {active.AmbientC:0.0} °C (spread {spread:0.00} K)");
-        if (active.AmbientC < _options.AmbientMinC || active.AmbientC > _options.AmbientMaxC || spread > (double)_catalogue.Method.AmbientMaxSpreadK.Value)
+        if (active.AmbientC < _options.AmbientMinC || active.AmbientC > _options.AmbientMaxC || spread > (double)Method.AmbientMaxSpreadK.Value)
         {
             note += string.Create(CultureInfo.InvariantCulture, $": outside the method's {_options.AmbientMinC:0}–{_options.AmbientMaxC:0} °C or not settled");
         }
@@ -54,7 +54,7 @@ public sealed partial class RunOrchestrator
         var instrument = _bench.Instrument(InstrumentRole.ConductorResistanceMeter);
         var limit = _catalogue.FindConductorResistanceLimit(active.Requirements.Conductor);
         var expectedOhm = limit.Found ? (double)limit.Value!.MaxOhmPerKm * active.Sample.LengthM / 1000 : 10;
-        var range = Math.Pow(10, Math.Ceiling(Math.Log10(Math.Max(expectedOhm * (double)_catalogue.Method.ResistanceRangeHeadroom.Value, 1e-3))));
+        var range = Math.Pow(10, Math.Ceiling(Math.Log10(Math.Max(expectedOhm * (double)Method.ResistanceRangeHeadroom.Value, 1e-3))));
         await _bench.Meter.ConfigureAsync(new ResistanceMeterSettings(range), token).ConfigureAwait(false);
         var values = new List<double>();
         var readingIds = new List<string>();
@@ -222,7 +222,7 @@ public sealed partial class RunOrchestrator
         }
 
         var ramp = _options.WithstandRamp;
-        var settings = new WithstandSettings(active.VoltageKind == VoltageKind.DC ? WithstandKind.Dc : WithstandKind.Ac, (double)req.RequiredKv, (double)_catalogue.Method.AcNominalFrequencyHz.Value, ramp, TimeSpan.FromSeconds((double)req.RequiredS), ramp, _options.LeakageLimitMa, ArcDetection: true);
+        var settings = new WithstandSettings(active.VoltageKind == VoltageKind.DC ? WithstandKind.Dc : WithstandKind.Ac, (double)req.RequiredKv, (double)Method.AcNominalFrequencyHz.Value, ramp, TimeSpan.FromSeconds((double)req.RequiredS), ramp, _options.LeakageLimitMa, ArcDetection: true);
         await _bench.Withstand.ConfigureAsync(settings, token).ConfigureAwait(false);
         var dwellS = (double)req.RequiredS;
         var heldS = 0.0;
@@ -303,7 +303,7 @@ public sealed partial class RunOrchestrator
         var appliedKv = dwellVoltages.Count > 0 ? dwellVoltages.Min() : 0;
         var verdict = _engine.EvaluateVoltageWithstand(new VoltageWithstandInput(active.Sample.RatedVoltage, active.VoltageKind, (decimal)Math.Round(appliedKv, 4), (decimal)Math.Round(heldS, 3), breakdown)
         {
-            FrequencyHz = active.VoltageKind == VoltageKind.AC ? _catalogue.Method.AcNominalFrequencyHz.Value : null,
+            FrequencyHz = active.VoltageKind == VoltageKind.AC ? Method.AcNominalFrequencyHz.Value : null,
             RequiredKv = req.RequiredKv,
             RequiredS = req.RequiredS,
             StandardFamily = req.Family,
@@ -387,9 +387,9 @@ public sealed partial class RunOrchestrator
         }
 
         await answer.Task.WaitAsync(token).ConfigureAwait(false);
-        if (kind == "connect_core" && _bench.Simulator is { } sim)
+        if (kind == "connect_core")
         {
-            sim.SelectCore(core);
+            await _bench.Cores.SelectCoreAsync(core, token).ConfigureAwait(false);
         }
 
         await UpdateAsync(active, r =>

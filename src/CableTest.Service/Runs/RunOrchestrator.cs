@@ -45,6 +45,9 @@ public sealed partial class RunOrchestrator
         _logger = logger;
     }
 
+    /// <summary>The method constants runs use (the method data; a replay, the recorded run's).</summary>
+    internal TestMethodConstants Method { get; init; } = StandardsCatalogue.LoadDefault().Method;
+
     /// <summary>The active run's id, or "".</summary>
     public string ActiveRunId
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CableTest.Domain.Standards;
 using CableTest.Domain.Verdicts;
 using CableTest.HardwareSim;
 using CableTest.HardwareSim.Replay;
@@ -106,7 +107,7 @@ internal sealed partial class RunReplayer(Bench.Bench live, IOptions<BenchOption
         script.Diverged += d => diverged.TrySetResult(d);
 
         var evidence = job.Original.Tests.SelectMany(t => t.Instruments).GroupBy(i => i.InstrumentId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var benchOptions = ReplayOptions(options.Value, timing);
+        var benchOptions = ReplayOptions(options.Value, recording, timing);
         foreach (var recorded in recording.Instruments)
         {
             // An instrument that never spoke during the run has no recorded line to be served from; the run did not need it.
@@ -128,8 +129,7 @@ internal sealed partial class RunReplayer(Bench.Bench live, IOptions<BenchOption
             });
         }
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(StoragePaths.DataDirectoryKey, work)]).Build();
-        await using var bench = new Bench.Bench(Options.Create(benchOptions), configuration, clock, loggers) { ReplayOf = job.Run.RunId };
+        await using var bench = Bench.Bench.Create(benchOptions, work, clock, loggers, replayOf: job.Run.RunId);
         await bench.ConnectAsync(identify: false, cancellationToken).ConfigureAwait(false);
         foreach (var instrument in bench.Instruments)
         {
@@ -161,6 +161,7 @@ internal sealed partial class RunReplayer(Bench.Bench live, IOptions<BenchOption
         var orchestrator = new RunOrchestrator(bench, store, new ReadingJournal(outbox, WritePrecision.Ns), new RunEventHub(), Options.Create(benchOptions), clock, loggers.CreateLogger<RunOrchestrator>())
         {
             AcknowledgePrompts = true,
+            Method = RunParameters.Apply(recording.Parameters, StandardsCatalogue.LoadDefault().Method),
         };
 
         var stopReason = "the replay was cancelled";
@@ -216,23 +217,21 @@ internal sealed partial class RunReplayer(Bench.Bench live, IOptions<BenchOption
         return request;
     }
 
-    /// <summary>The run parameters as configured now (they decide what the run asks; docs/replay.md), prompts aside; fast replays do not wait between polls.</summary>
-    private static BenchOptions ReplayOptions(BenchOptions live, ReplayTiming timing) => new()
+    /// <summary>
+    /// A copy of the live options with the run's own parameters from the recording's header (they decide what the run asks;
+    /// a recording without them, written before headers had them, replays under the current configuration; docs/replay.md);
+    /// instruments are the replay's, calibration never blocks, fast replays do not wait between polls.
+    /// </summary>
+    private static BenchOptions ReplayOptions(BenchOptions live, Recording recording, ReplayTiming timing)
     {
-        BenchId = live.BenchId,
-        ProfileDirectory = live.ProfileDirectory,
-        CalibrationPolicy = CalibrationPolicies.Inconclusive,
-        PollInterval = timing == ReplayTiming.Fast ? TimeSpan.Zero : live.PollInterval,
-        ResistanceReadings = live.ResistanceReadings,
-        InsulationTestVoltageV = live.InsulationTestVoltageV,
-        Electrification = live.Electrification,
-        WaterBathTemperatureC = live.WaterBathTemperatureC,
-        LeakageLimitMa = live.LeakageLimitMa,
-        WithstandRamp = live.WithstandRamp,
-        AmbientMinC = live.AmbientMinC,
-        AmbientMaxC = live.AmbientMaxC,
-        StepTimeout = live.StepTimeout,
-    };
+        var run = RunParameters.Apply(recording.Parameters, live);
+        return run with
+        {
+            Instruments = [],
+            CalibrationPolicy = CalibrationPolicies.Inconclusive,
+            PollInterval = timing == ReplayTiming.Fast ? TimeSpan.Zero : run.PollInterval,
+        };
+    }
 
     /// <summary>A replay that asked for less than was recorded left the recording too: the first exchange it never reached.</summary>
     private static ReplayDivergence? Unreached(Recording recording, ReplayScript script)

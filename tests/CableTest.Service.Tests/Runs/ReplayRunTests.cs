@@ -92,6 +92,37 @@ public sealed class ReplayRunTests
     }
 
     [Fact]
+    public async Task Replay_RecordingHeaderCarriesTheRunsParameters_ReplayUsesThem_WithoutThemTheCurrentConfiguration()
+    {
+        var (service, run, recording) = await RecordedRunAsync("S-PARAMS");
+        await using var _ = service;
+        var replay = new ReplayService.ReplayServiceClient(service.Channel);
+        var pristine = await File.ReadAllLinesAsync(recording);
+        var header = JsonNode.Parse(pristine[0])!.AsObject();
+        var parameters = header["parameters"]!.AsObject();
+        Assert.Equal(2, parameters["resistance_readings"]!.GetValue<decimal>()); // FastBench
+        Assert.Equal(0.05m, parameters["poll_interval_s"]!.GetValue<decimal>());
+        Assert.Equal(60m, parameters["electrification_s"]!.GetValue<decimal>());
+        Assert.Equal(3m, parameters["method.ambient_readings"]!.GetValue<decimal>());
+        Assert.Equal(1.5m, parameters["method.resistance_range_headroom"]!.GetValue<decimal>());
+
+        // The header says the run took 3 readings per core (it took 2): the replay asks for a third, which the recording lacks.
+        parameters["resistance_readings"] = 3;
+        await File.WriteAllLinesAsync(recording, [header.ToJsonString(), .. pristine.Skip(1)]);
+        var third = await replay.ReplayRunAsync(new ReplayRunRequest { RunId = run.RunId });
+        Assert.NotEmpty(third.Divergences);
+        Assert.NotEqual(Outcome.Pass, third.Replayed.Outcome);
+
+        // A recording written before headers had parameters (today's main) replays under the current configuration: it matches.
+        header.Remove("parameters");
+        await File.WriteAllLinesAsync(recording, [header.ToJsonString(), .. pristine.Skip(1)]);
+        var current = await replay.ReplayRunAsync(new ReplayRunRequest { RunId = run.RunId });
+        Assert.Empty(current.Divergences);
+        Assert.Empty(current.Diffs);
+        Assert.Equal(Outcome.Pass, current.Replayed.Outcome);
+    }
+
+    [Fact]
     public async Task Replay_TamperedRecording_ReplyChangesTheValue_RequestIsADivergenceAndNeverAPass_NoRecordingIsAPrecondition()
     {
         var (service, run, recording) = await RecordedRunAsync("S-TAMPER");
