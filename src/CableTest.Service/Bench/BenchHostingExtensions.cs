@@ -29,8 +29,8 @@ public static class BenchHostingExtensions
     {
         app.MapGrpcService<BenchControlService>();
         app.MapGrpcService<Grpc.Replay.ReplayRunService>();
-        app.MapGet("/events/runs/{runId}", RunEventsEndpoint.StreamAsync).RequireAuthorization(Policies.Read);
-        app.MapGet("/reports/{runId}.html", Reports.ReportEndpoint.RenderAsync).RequireAuthorization(Policies.Read);
+        app.MapGet("/events/runs/{runId}", RunEventsEndpoint.StreamAsync).AddEndpointFilter(Grpc.Inputs.RouteIdFilter.RunIdAsync).RequireAuthorization(Policies.Read);
+        app.MapGet("/reports/{runId}.html", Reports.ReportEndpoint.RenderAsync).AddEndpointFilter(Grpc.Inputs.RouteIdFilter.RunIdAsync).RequireAuthorization(Policies.Read);
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using CableTest.Domain.Inputs;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
@@ -38,6 +39,10 @@ internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterc
         }
     }
 
+    /// <summary>Longest prefix of a grpc-message sent (with the "… (N characters)" note, at most 1 KiB); each field violation's description and resource name are bounded too (<see cref="InputEcho"/>).</summary>
+    internal const int MaxMessageChars = 1_000;
+    private const int MaxDescriptionChars = 256;
+
     internal RpcException Map(Exception e, ServerCallContext context)
     {
         var status = e switch
@@ -52,7 +57,11 @@ internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterc
                     {
                         FieldViolations =
                         {
-                            v.Violations.Select(f => new BadRequest.Types.FieldViolation { Field = f.Field, Description = f.Description }),
+                            v.Violations.Take(50).Select(f => new BadRequest.Types.FieldViolation
+                            {
+                                Field = InputEcho.Prefix(f.Field),
+                                Description = InputEcho.Prefix(f.Description, MaxDescriptionChars),
+                            }),
                         },
                     }),
                 },
@@ -61,13 +70,13 @@ internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterc
             {
                 Code = (int)Code.NotFound,
                 Message = n.Message,
-                Details = { Any.Pack(new ResourceInfo { ResourceType = n.Kind, ResourceName = n.Id }) },
+                Details = { Any.Pack(new ResourceInfo { ResourceType = n.Kind, ResourceName = InputEcho.Prefix(n.Id) }) },
             },
             AlreadyExistsException a => new Google.Rpc.Status
             {
                 Code = (int)Code.AlreadyExists,
                 Message = a.Message,
-                Details = { Any.Pack(new ResourceInfo { ResourceType = a.Kind, ResourceName = a.Id }) },
+                Details = { Any.Pack(new ResourceInfo { ResourceType = a.Kind, ResourceName = InputEcho.Prefix(a.Id) }) },
             },
             PreconditionFailedException p => new Google.Rpc.Status
             {
@@ -77,12 +86,21 @@ internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterc
                 {
                     Any.Pack(new PreconditionFailure
                     {
-                        Violations = { p.Violations.Select(v => new PreconditionFailure.Types.Violation { Type = v.Type, Subject = v.Subject, Description = v.Description }) },
+                        Violations =
+                        {
+                            p.Violations.Take(50).Select(v => new PreconditionFailure.Types.Violation
+                            {
+                                Type = v.Type,
+                                Subject = InputEcho.Prefix(v.Subject),
+                                Description = InputEcho.Prefix(v.Description, MaxDescriptionChars),
+                            }),
+                        },
                     }),
                 },
             },
             OperationCanceledException when context.CancellationToken.IsCancellationRequested =>
                 new Google.Rpc.Status { Code = (int)Code.Cancelled, Message = "the call was cancelled" },
+            _ when StoreOutage.Is(e) => Unavailable(e, context),
             _ => null,
         };
 
@@ -92,9 +110,25 @@ internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterc
             status = new Google.Rpc.Status { Code = (int)Code.Internal, Message = "internal error; see the service log" };
         }
 
+        // A message may quote what the caller sent (an id, a name): never more than a bounded prefix of it.
+        status.Message = InputEcho.Prefix(status.Message, MaxMessageChars);
         return status.ToRpcException();
+    }
+
+    private Google.Rpc.Status Unavailable(Exception e, ServerCallContext context)
+    {
+        LogStoreUnavailable(logger, context.Method, InputEcho.Prefix(e.Message, MaxDescriptionChars));
+        return new Google.Rpc.Status
+        {
+            Code = (int)Code.Unavailable,
+            Message = "the run store is unavailable; retry later",
+            Details = { Any.Pack(new ErrorInfo { Reason = "STORE_UNAVAILABLE", Domain = "cabletest.v1" }) },
+        };
     }
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Error, Message = "Unexpected failure in {Method}")]
     private static partial void LogUnexpected(ILogger logger, string method, Exception exception);
+
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Run store unavailable in {Method}: {Reason}")]
+    private static partial void LogStoreUnavailable(ILogger logger, string method, string reason);
 }

@@ -5,6 +5,7 @@ using CableTest.Service.Grpc.Verdicts;
 using CableTest.Service.Security;
 using Google.Protobuf.Reflection;
 using Google.Rpc;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
 namespace CableTest.Service.Hosting;
@@ -26,6 +27,11 @@ public static class GrpcHostingExtensions
         services.AddGrpc(o => o.Interceptors.Add<ErrorMappingInterceptor>())
             .AddJsonTranscoding(o => o.TypeRegistry = TypeRegistry.FromMessages(
                 BadRequest.Descriptor, ResourceInfo.Descriptor, PreconditionFailure.Descriptor, ErrorInfo.Descriptor));
+        StrictRequestParsing.Replace(services);
+        // One body limit for gRPC and JSON: Kestrel refuses a request body over the gRPC message
+        // limit (plus its 5-byte frame header), so a JSON route takes no more than gRPC does.
+        services.AddOptions<KestrelServerOptions>()
+            .Configure<IOptions<GrpcOptions>>((kestrel, ours) => kestrel.Limits.MaxRequestBodySize = ours.Value.MaxReceiveMessageSizeBytes + 5L);
         services.AddOptions<global::Grpc.AspNetCore.Server.GrpcServiceOptions>()
             .Configure<IOptions<GrpcOptions>>((grpc, ours) =>
             {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CableTest.Domain.Inputs;
+using CableTest.Testing;
 
 namespace CableTest.Domain.Tests.Inputs;
 

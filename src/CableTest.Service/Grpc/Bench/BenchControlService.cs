@@ -1,4 +1,5 @@
 using CableTest.Contracts.V1;
+using CableTest.Service.Grpc.Inputs;
 using CableTest.Service.Runs;
 using CableTest.Service.Security;
 using CableTest.Storage.Runs;
@@ -13,30 +14,49 @@ namespace CableTest.Service.Grpc.Bench;
 internal sealed class BenchControlService(RunOrchestrator orchestrator, Service.Bench.Bench bench, RunEventHub events, DurableOutbox outbox, IRunStore store, TimeProvider time) : BenchService.BenchServiceBase
 {
     [Authorize(Policy = Policies.Run)]
-    public override Task<Sample> RegisterSample(RegisterSampleRequest request, ServerCallContext context) =>
-        orchestrator.RegisterSampleAsync(request, context.CancellationToken);
+    public override Task<Sample> RegisterSample(RegisterSampleRequest request, ServerCallContext context)
+    {
+        BenchRequestRules.Check(request);
+        return orchestrator.RegisterSampleAsync(request, context.CancellationToken);
+    }
 
-    public override Task<Sample> GetSample(GetSampleRequest request, ServerCallContext context) =>
-        orchestrator.GetSampleAsync(Required(request.SampleId, "sample_id"), context.CancellationToken);
-
-    [Authorize(Policy = Policies.Run)]
-    public override Task<Run> StartRun(StartRunRequest request, ServerCallContext context) =>
-        orchestrator.StartRunAsync(request, context.GetHttpContext().User.Identity?.Name ?? "", context.CancellationToken);
-
-    [Authorize(Policy = Policies.Run)]
-    public override Task<Run> AbortRun(AbortRunRequest request, ServerCallContext context) =>
-        orchestrator.AbortAsync(Required(request.RunId, "run_id"), request.Reason, context.CancellationToken);
+    public override Task<Sample> GetSample(GetSampleRequest request, ServerCallContext context)
+    {
+        new RequestRules().Id(request.SampleId, "sample_id").ThrowIfAny();
+        return orchestrator.GetSampleAsync(request.SampleId, context.CancellationToken);
+    }
 
     [Authorize(Policy = Policies.Run)]
-    public override Task<Run> AnswerPrompt(AnswerPromptRequest request, ServerCallContext context) =>
-        orchestrator.AnswerPromptAsync(Required(request.RunId, "run_id"), Required(request.PromptId, "prompt_id"), request.Acknowledged,
+    public override Task<Run> StartRun(StartRunRequest request, ServerCallContext context)
+    {
+        BenchRequestRules.Check(request);
+        return orchestrator.StartRunAsync(request, context.GetHttpContext().User.Identity?.Name ?? "", context.CancellationToken);
+    }
+
+    [Authorize(Policy = Policies.Run)]
+    public override Task<Run> AbortRun(AbortRunRequest request, ServerCallContext context)
+    {
+        BenchRequestRules.Check(request);
+        return orchestrator.AbortAsync(request.RunId, request.Reason, context.CancellationToken);
+    }
+
+    [Authorize(Policy = Policies.Run)]
+    public override Task<Run> AnswerPrompt(AnswerPromptRequest request, ServerCallContext context)
+    {
+        BenchRequestRules.Check(request);
+        return orchestrator.AnswerPromptAsync(request.RunId, request.PromptId, request.Acknowledged,
             string.IsNullOrWhiteSpace(request.OperatorName) ? context.GetHttpContext().User.Identity?.Name ?? "" : request.OperatorName, context.CancellationToken);
+    }
 
-    public override Task<Run> GetRun(GetRunRequest request, ServerCallContext context) =>
-        orchestrator.GetRunAsync(Required(request.RunId, "run_id"), context.CancellationToken);
+    public override Task<Run> GetRun(GetRunRequest request, ServerCallContext context)
+    {
+        new RequestRules().Id(request.RunId, "run_id").ThrowIfAny();
+        return orchestrator.GetRunAsync(request.RunId, context.CancellationToken);
+    }
 
     public override async Task<ListRunsResponse> ListRuns(ListRunsRequest request, ServerCallContext context)
     {
+        BenchRequestRules.Check(request);
         if (request.PageSize is < 0 or > 500)
         {
             throw new RequestValidationException([new FieldViolation("page_size", "must be within 0..500")]);
@@ -62,7 +82,8 @@ internal sealed class BenchControlService(RunOrchestrator orchestrator, Service.
 
     public override async Task WatchRun(WatchRunRequest request, IServerStreamWriter<RunEvent> responseStream, ServerCallContext context)
     {
-        var runId = Required(request.RunId, "run_id");
+        BenchRequestRules.Check(request);
+        var runId = request.RunId;
         if (!double.IsFinite(request.ReadingsPerSecond) || request.ReadingsPerSecond < 0)
         {
             throw new RequestValidationException([new FieldViolation("readings_per_second", "must be ≥ 0 (0: every reading)")]);
@@ -102,7 +123,4 @@ internal sealed class BenchControlService(RunOrchestrator orchestrator, Service.
 
         return status;
     }
-
-    private static string Required(string value, string field) =>
-        string.IsNullOrWhiteSpace(value) ? throw new RequestValidationException([new FieldViolation(field, "required")]) : value;
 }

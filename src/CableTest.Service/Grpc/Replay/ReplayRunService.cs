@@ -1,4 +1,5 @@
 using CableTest.Contracts.V1;
+using CableTest.Domain.Inputs;
 using CableTest.Domain.Standards;
 using CableTest.Instruments.Recording;
 using CableTest.Service.Grpc.Standards;
@@ -28,9 +29,9 @@ internal sealed class ReplayRunService(IRunStore store, RunReplayer replayer, Se
     {
         var cancellationToken = context.CancellationToken;
         var parse = new EvaluateRequests(catalogue);
-        if (string.IsNullOrWhiteSpace(request.RunId))
+        if (!IdRule.IsValid(request.RunId))
         {
-            parse.AddViolation("run_id", "required");
+            parse.AddViolation("run_id", "required: " + IdRule.Description);
         }
 
         if (request.DecisionRule is { } asked)

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CableTest.Contracts.V1;
+using CableTest.Domain.Inputs;
 using CableTest.Storage.Runs;
 using Google.Protobuf.WellKnownTypes;
 
@@ -36,6 +37,19 @@ internal static partial class VerdictRequests
             else
             {
                 violations.Add(new($"outcomes[{i}]", $"'{request.Outcomes[i]}' is not an outcome"));
+            }
+        }
+
+        if (request.SampleId.Length > 0 && !IdRule.IsValid(request.SampleId))
+        {
+            violations.Add(new("sample_id", IdRule.Description));
+        }
+
+        foreach (var (field, value) in new[] { ("lims_order", request.LimsOrder), ("standard", request.Standard), ("page_token", request.PageToken) })
+        {
+            if (TextRule.ShortText.Problem(value) is { } problem)
+            {
+                violations.Add(new(field, problem));
             }
         }
 
@@ -83,9 +97,9 @@ internal static partial class VerdictRequests
         {
             ThrowIfAny([new(field, "set one of run_id, sample_id or verdict_id")]);
         }
-        else if (string.IsNullOrWhiteSpace(value))
+        else if (!IdRule.IsValid(value))
         {
-            ThrowIfAny([new(field, "must not be empty")]);
+            ThrowIfAny([new(field, IdRule.Description)]);
         }
     }
 

@@ -1,4 +1,4 @@
-namespace CableTest.Domain.Tests.Inputs;
+namespace CableTest.Testing;
 
 /// <summary>The classic hostile ids (path traversal, dot segments, SQL, markup, control and look-alike characters, overlong), each outside the id rule.</summary>
 public static class HostileIds
