@@ -12,6 +12,7 @@ internal static unsafe partial class LibC
 
     public const int EINTR = 4;
     public const int EIO = 5;
+    public const int EINVAL = 22;
     public const int EAGAIN = 11;
 
     public const short POLLIN = 0x1;

@@ -61,13 +61,35 @@ internal static unsafe class TtyConfigurator
 
         if (LibC.TcSetAttr(fd, LibC.TCSANOW, &t) != 0)
         {
-            throw LibC.Failure("tcsetattr", Marshal.GetLastPInvokeError());
+            var errno = Marshal.GetLastPInvokeError();
+            if (errno != LibC.EINVAL || (t.CFlag & Termios.PARENB) == 0 || !IsPseudoTerminal(fd))
+            {
+                throw LibC.Failure("tcsetattr", errno);
+            }
+
+            // A pseudo-terminal carries bytes, not bits: Linux's pty driver clears PARENB, and glibc's
+            // tcsetattr then reports EINVAL because the kernel changed it. Configure what a pty allows
+            // (its other end never sees a parity bit either), so a simulated RS-485 line with even
+            // parity opens as often as a driver reconnects.
+            t.CFlag &= ~(Termios.PARENB | Termios.PARODD);
+            t.IFlag &= ~Termios.INPCK;
+            if (LibC.TcSetAttr(fd, LibC.TCSANOW, &t) != 0)
+            {
+                throw LibC.Failure("tcsetattr", Marshal.GetLastPInvokeError());
+            }
         }
 
         if (custom is { } baud)
         {
             SetCustomSpeed(fd, baud);
         }
+    }
+
+    /// <summary>True when <paramref name="fd"/> is a Unix98 pseudo-terminal (<c>/dev/pts/N</c>, or the master <c>/dev/ptmx</c>).</summary>
+    public static bool IsPseudoTerminal(int fd)
+    {
+        var target = new FileInfo("/proc/self/fd/" + fd.ToString(System.Globalization.CultureInfo.InvariantCulture)).LinkTarget;
+        return target is not null && (target.StartsWith("/dev/pts/", StringComparison.Ordinal) || target == "/dev/ptmx");
     }
 
     /// <summary>Linux termios2 with BOTHER: any baud rate the driver can divide to.</summary>
