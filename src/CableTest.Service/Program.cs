@@ -1,17 +1,12 @@
 using CableTest.Service.Hosting;
 
-try
+// A start that fails on a bad setting, a port in use or an unusable data directory exits with 2 and one
+// line naming the key or the port; anything else with 1 and the whole error (StartupErrors).
+return await StartupErrors.GuardAsync(async () =>
 {
     var builder = CableTestServiceExtensions.CreateBuilder(args);
     builder.AddCableTestService();
     var app = builder.Build();
     app.MapCableTestService();
     await app.RunAsync();
-    return 0;
-}
-catch (Exception e) when (ConfigurationErrors.Describe(e) is { } problem)
-{
-    // A bad setting: one clear line naming the key (stderr, which systemd's journal keeps), no stack trace.
-    await Console.Error.WriteLineAsync("cabletest-service: configuration error: " + problem);
-    return 2;
-}
+});

@@ -4,13 +4,14 @@ using CableTest.Service.Security;
 using CableTest.Service.Telemetry;
 using CableTest.Storage;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
 
 namespace CableTest.Service.Hosting;
 
 /// <summary>
 /// The service's composition: configuration sources, Kestrel (one cleartext port for gRPC and
 /// HTTP/1.1), storage, credentials and roles, gRPC, health, the dashboard's static files and
-/// systemd / Windows service integration. Program.cs calls these and reports configuration errors (<see cref="ConfigurationErrors"/>).
+/// systemd / Windows service integration. Program.cs calls these inside <see cref="StartupErrors.GuardAsync"/>.
 /// </summary>
 public static class CableTestServiceExtensions
 {
@@ -30,16 +31,19 @@ public static class CableTestServiceExtensions
         });
         builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
         builder.Configuration.AddCommandLine(args);
+        StartupErrors.HoldBackHostFailureLog(builder);
         return builder;
     }
 
     public static WebApplicationBuilder AddCableTestService(this WebApplicationBuilder builder)
     {
+        DataDirectoryCheck.Ensure(builder.Configuration);
         builder.Services.AddSystemd();
         builder.Services.AddWindowsService(o => o.ServiceName = "CableTest");
         KestrelSetup.Configure(builder);
         // The bench first: its hosted service confirms high voltage off before any other starts.
         builder.AddCableTestBench();
+        builder.Services.AddSingleton<IValidateOptions<BenchOptions>, SimulatorScenarioValidator>();
         builder.AddCableTestStorage();
         builder.AddCableTestSecurity();
         builder.AddCableTestGrpc();
@@ -55,6 +59,7 @@ public static class CableTestServiceExtensions
     public static WebApplication MapCableTestService(this WebApplication app)
     {
         // The dashboard is static and public; every API call it makes is authorised like any other.
+        app.Lifetime.ApplicationStarted.Register(StartupErrors.Started);
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();

@@ -51,7 +51,7 @@ public static class GrpcHostingExtensions
         app.MapGrpcService<StandardsService>();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         // Read from configuration, not IOptions: options are validated when the host starts, where a
-        // bad setting is reported as such (RunCableTestServiceAsync), not while mapping endpoints.
+        // bad setting is reported as such (StartupErrors), not while mapping endpoints.
         if (app.Configuration.GetValue($"{GrpcOptions.Section}:{nameof(GrpcOptions.EnableReflection)}", defaultValue: true))
         {
             app.MapGrpcReflectionService().RequireAuthorization(Policies.Read);

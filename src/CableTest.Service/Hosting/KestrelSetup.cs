@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace CableTest.Service.Hosting;
@@ -17,6 +19,12 @@ internal static class KestrelSetup
         var urls = (builder.Configuration["urls"] ?? DefaultUrl)
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var http1Socket = Path.Combine(Path.GetTempPath(), $"cabletest-http1-{Environment.ProcessId}-{Path.GetRandomFileName()}.sock");
+
+        // A port another program holds is reported now, before the bench is powered up, not after it.
+        foreach (var url in urls)
+        {
+            ThrowIfPortInUse(Parse(url));
+        }
 
         // The URLs are bound here, not by the host's default binder.
         builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, "");
@@ -65,6 +73,33 @@ internal static class KestrelSetup
         }
 
         return uri;
+    }
+
+    private static void ThrowIfPortInUse(Uri uri)
+    {
+        if (uri.Port == 0)
+        {
+            return;
+        }
+
+        var address = uri.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback
+            : IPAddress.TryParse(uri.Host.Trim('[', ']'), out var parsed) ? parsed : IPAddress.Any;
+        using var probe = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        if (!OperatingSystem.IsWindows())
+        {
+            // As Kestrel binds on Unix: connections of a previous instance left in TIME_WAIT do not count, a listener does.
+            probe.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        }
+
+        try
+        {
+            probe.Bind(new IPEndPoint(address, uri.Port));
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            var message = $"Failed to bind to address {uri.GetLeftPart(UriPartial.Authority)}: address already in use.";
+            throw new IOException(message, new AddressInUseException(message, e));
+        }
     }
 
     private static void Bind(KestrelServerOptions kestrel, Uri uri, Action<ListenOptions> configure)
