@@ -3,10 +3,13 @@
 # GetVerdict and ListVerdicts beside an empty call (grpc.health Check "liveness") as the ceiling,
 # with 1, 8 and 64 concurrent callers on one HTTP/2 connection. The benchmark starts the service on a
 # temp data dir seeded with VERDICTS verdicts and stops it at the end.
-# Usage: bench/grpc/run.sh [VERDICTS] [SECONDS_PER_CELL]
+# Every call has a deadline (DEADLINE_S, default 20): a call past it is a hang, reported with its
+# cell, and the script exits 1 (a hang is a failure, never a wait).
+# Usage: bench/grpc/run.sh [VERDICTS] [SECONDS_PER_CELL] [DEADLINE_S]
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 verdicts=${1:-10000}
 seconds=${2:-5}
+deadline=${3:-20}
 dotnet build "$repo/tests/CableTest.Benchmarks" -c Release -clp:ErrorsOnly -nologo >/dev/null
-exec dotnet "$repo/artifacts/bin/CableTest.Benchmarks/release/CableTest.Benchmarks.dll" grpc-verdicts "$verdicts" "$seconds"
+exec dotnet "$repo/artifacts/bin/CableTest.Benchmarks/release/CableTest.Benchmarks.dll" grpc-verdicts "$verdicts" "$seconds" "$deadline"

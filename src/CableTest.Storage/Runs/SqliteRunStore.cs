@@ -9,7 +9,10 @@ namespace CableTest.Storage.Runs;
 /// </summary>
 public sealed class SqliteRunStore : SqlRunStore
 {
+    private static readonly object Configured = new();
     private readonly string connectionString;
+    private readonly Lock openGate = new();
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> configured = new();
 
     public SqliteRunStore(string path, TimeProvider time)
         : base(time)
@@ -39,14 +42,40 @@ public sealed class SqliteRunStore : SqlRunStore
         SqliteConnection.ClearPool(connection);
     }
 
-    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens one pooled connection at a time: Microsoft.Data.Sqlite's pool can lend one native
+    /// connection to two concurrent openers (dotnet/efcore#39008, reproduced on 10.0.11; the fix is
+    /// not in every 10.0.x), and two requests sharing a native connection is the kind of fault that
+    /// leaves one of them waiting. A pooled open takes microseconds, so the lock costs little.
+    /// The pragmas are set once per native connection, not on every open.
+    /// </summary>
+    protected override Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000";
-        await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        return connection;
+        try
+        {
+            lock (openGate)
+            {
+                connection.Open(); // Microsoft.Data.Sqlite opens synchronously whichever method is called
+            }
+
+            var handle = connection.Handle!;
+            if (!configured.TryGetValue(handle, out _))
+            {
+                using var pragma = connection.CreateCommand();
+                pragma.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000";
+                pragma.ExecuteNonQuery();
+                configured.AddOrUpdate(handle, Configured);
+            }
+
+            return Task.FromResult<DbConnection>(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 
     // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default transaction) already holds the write lock.

@@ -21,7 +21,9 @@ namespace CableTest.Benchmarks.Service;
 /// id, random), ListVerdicts (page of 50 with full evidence) and, as the ceiling, grpc.health Check on
 /// the "liveness" service (no check body: the cost of the pipeline, auth and framing alone). One
 /// HTTP/2 connection, 1/8/64 concurrent callers, each for a fixed time; client and service share
-/// the machine. Prints a Markdown table.
+/// the machine. Prints a Markdown table and each call's rate as a ratio to the empty call's.
+/// Every call has a deadline (default 20 s): a call that outlives it is a hang, counted, reported
+/// with its cell and the service's state, and the benchmark exits 1 (it never waits forever).
 /// </summary>
 internal static class GrpcVerdictsBenchmark
 {
@@ -32,6 +34,7 @@ internal static class GrpcVerdictsBenchmark
         var verdicts = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
         var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 5;
         var duration = TimeSpan.FromSeconds(seconds);
+        var deadline = TimeSpan.FromSeconds(args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 20);
         var data = Path.Combine(Path.GetTempPath(), $"cabletest-grpc-bench-{Guid.NewGuid():N}");
         Directory.CreateDirectory(data);
         try
@@ -48,11 +51,12 @@ internal static class GrpcVerdictsBenchmark
             var headers = new Metadata { { "x-api-key", ApiKey } };
             await WaitUntilServingAsync(health, service);
 
+            DateTime Due() => TimeProvider.System.GetUtcNow().UtcDateTime + deadline;
             Func<int, Task>[] operations =
             [
-                _ => health.CheckAsync(new HealthCheckRequest { Service = "liveness" }, headers).ResponseAsync,
-                i => client.GetVerdictAsync(new GetVerdictRequest { RunId = RunId(1 + (i % verdicts)) }, headers).ResponseAsync,
-                i => client.ListVerdictsAsync(new ListVerdictsRequest { PageSize = 50, SampleId = $"S-{i % 7}" }, headers).ResponseAsync,
+                _ => health.CheckAsync(new HealthCheckRequest { Service = "liveness" }, headers, Due()).ResponseAsync,
+                i => client.GetVerdictAsync(new GetVerdictRequest { RunId = RunId(1 + (i % verdicts)) }, headers, Due()).ResponseAsync,
+                i => client.ListVerdictsAsync(new ListVerdictsRequest { PageSize = 50, SampleId = $"S-{i % 7}" }, headers, Due()).ResponseAsync,
             ];
             string[] names = ["health Check (ceiling)", "GetVerdict", "ListVerdicts (50/page)"];
 
@@ -60,20 +64,46 @@ internal static class GrpcVerdictsBenchmark
             Console.WriteLine();
             Console.WriteLine("| call | clients | calls/s | p50 ms | p99 ms |");
             Console.WriteLine("|---|---:|---:|---:|---:|");
+            int[] callers = [1, 8, 64];
+            var rates = new double[operations.Length, callers.Length];
+            var failures = new List<string>();
             for (var op = 0; op < operations.Length; op++)
             {
-                foreach (var clients in new[] { 1, 8, 64 })
+                for (var c = 0; c < callers.Length; c++)
                 {
-                    await MeasureAsync(operations[op], clients, TimeSpan.FromSeconds(1)); // warm-up
-                    var (rate, p50, p99) = await MeasureAsync(operations[op], clients, duration);
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {names[op]} | {clients} | {rate:F0} | {p50:F2} | {p99:F2} |"));
+                    var warm = await MeasureAsync(operations[op], callers[c], TimeSpan.FromSeconds(1), deadline);
+                    var cell = await MeasureAsync(operations[op], callers[c], duration, deadline);
+                    rates[op, c] = cell.Rate;
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {names[op]} | {callers[c]} | {cell.Rate:F0} | {cell.P50:F2} | {cell.P99:F2} |"));
+                    foreach (var (what, result) in new[] { ("warm-up", warm), ("measured", cell) })
+                    {
+                        if (result.Hung > 0 || result.Failed > 0)
+                        {
+                            failures.Add(string.Create(CultureInfo.InvariantCulture,
+                                $"{names[op]}, {callers[c]} callers ({what}): {result.Hung} call(s) hung past the {deadline.TotalSeconds:F0} s deadline, {result.Failed} failed ({result.FirstError})"));
+                        }
+                    }
                 }
+            }
+
+            Console.WriteLine();
+            Console.WriteLine("| call / empty call | " + string.Join(" | ", callers.Select(c => $"{c} callers")) + " |");
+            Console.WriteLine("|---|" + string.Concat(callers.Select(_ => "---:|")));
+            for (var op = 1; op < operations.Length; op++)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {names[op]} | {string.Join(" | ", callers.Select((_, c) => (rates[op, c] / rates[0, c]).ToString("F2", CultureInfo.InvariantCulture) + "x"))} |"));
             }
 
             Console.WriteLine();
             Console.WriteLine("load average after: " + LoadAverage());
             service.Kill(entireProcessTree: true);
-            return 0;
+            foreach (var failure in failures)
+            {
+                Console.WriteLine("FAILED: " + failure);
+            }
+
+            return failures.Count == 0 ? 0 : 1;
         }
         finally
         {
@@ -81,9 +111,19 @@ internal static class GrpcVerdictsBenchmark
         }
     }
 
-    private static async Task<(double Rate, double P50, double P99)> MeasureAsync(Func<int, Task> call, int clients, TimeSpan duration)
+    private sealed record Cell(double Rate, double P50, double P99, int Hung, int Failed, string FirstError);
+
+    /// <summary>
+    /// Each caller repeats the call until <paramref name="duration"/> is over. A call past its deadline
+    /// (DEADLINE_EXCEEDED) or failing otherwise is counted, not awaited forever, so one stuck call
+    /// cannot stall the cell.
+    /// </summary>
+    private static async Task<Cell> MeasureAsync(Func<int, Task> call, int clients, TimeSpan duration, TimeSpan deadline)
     {
         var latencies = new List<double>[clients];
+        var hung = 0;
+        var failed = 0;
+        string? firstError = null;
         var started = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, clients).Select(w => Task.Run(async () =>
         {
@@ -92,14 +132,30 @@ internal static class GrpcVerdictsBenchmark
             while (started.Elapsed < duration)
             {
                 var t = Stopwatch.GetTimestamp();
-                await call(i++);
-                mine.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+                try
+                {
+                    await call(i++);
+                    mine.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+                }
+                catch (RpcException e)
+                {
+                    Interlocked.Increment(ref e.StatusCode == StatusCode.DeadlineExceeded ? ref hung : ref failed);
+                    Interlocked.CompareExchange(ref firstError, $"{e.StatusCode}: {e.Status.Detail}", null);
+                }
             }
         })).ToArray();
-        await Task.WhenAll(workers);
+
+        // The client enforces each deadline itself; this guards the guard (a client that stops
+        // completing calls at all) and still ends the cell.
+        var all = Task.WhenAll(workers);
+        if (await Task.WhenAny(all, Task.Delay(duration + deadline + TimeSpan.FromSeconds(30))) != all)
+        {
+            return new Cell(double.NaN, double.NaN, double.NaN, workers.Count(w => !w.IsCompleted), failed, "workers still waiting after every deadline passed: the client itself hangs");
+        }
+
         var elapsed = started.Elapsed.TotalSeconds;
-        var all = latencies.SelectMany(l => l).Order().ToArray();
-        return (all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99));
+        var sorted = latencies.SelectMany(l => l).Order().ToArray();
+        return new Cell(sorted.Length / elapsed, Percentile(sorted, 0.50), Percentile(sorted, 0.99), hung, failed, firstError ?? "");
     }
 
     private static double Percentile(double[] sorted, double p) =>
@@ -151,7 +207,14 @@ internal static class GrpcVerdictsBenchmark
         }
 
         var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start the service");
-        process.OutputDataReceived += (_, _) => { };
+        // The console logger writes to stdout: warnings and errors (Logging Default=Warning) are shown.
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                Console.Error.WriteLine("service: " + e.Data);
+            }
+        };
         process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is not null)
