@@ -48,6 +48,10 @@ internal sealed partial class FieldFlags(IReadOnlyDictionary<string, string> fla
         ["kt_method"] = "--kt-method",
         ["decision_rule"] = "--rule",
         ["standard_edition"] = "--edition",
+        ["guard_band"] = "--guard-band",
+        ["expanded_uncertainty"] = "--uncertainty",
+        ["coverage_factor"] = "--coverage",
+        ["kind"] = "--rule",
     });
 
     /// <summary>The flag for <paramref name="field"/> (its last path segment), or the field itself when this command has none.</summary>
