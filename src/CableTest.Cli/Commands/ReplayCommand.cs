@@ -30,7 +30,7 @@ internal static class ReplayCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var service = new ServiceOptions();
-        var runId = new Argument<string>("RUN_ID") { Description = "The recorded run to replay" };
+        var runId = new Argument<string>("RUN_ID") { Description = "The recorded run to replay (full id, a unique start, or its last 6 hex digits)" };
         var rule = new Option<string?>("--rule") { Description = "Re-evaluate under this decision rule (ILAC-G8): simple, guard-band or non-binary" };
         rule.AcceptOnlyFromAmong([.. Rules.Keys]);
         var guardBand = new Option<double?>("--guard-band") { Description = "Guard band w, in the unit of the compared quantity" };
@@ -66,7 +66,7 @@ internal static class ReplayCommand
         {
             var request = new ReplayRunRequest
             {
-                RunId = parse.GetValue(runId)!,
+                RunId = await RunIds.ResolveAsync(connection, parse.GetValue(runId)!, token),
                 KtMethod = parse.GetValue(kt) ?? "",
                 StandardEdition = parse.GetValue(edition) ?? "",
                 RecordedTiming = parse.GetValue(recordedTiming),
@@ -93,7 +93,7 @@ internal static class ReplayCommand
             }
 
             return response.Divergences.Count == 0 ? ExitCodes.Ok : ExitCodes.Diverged;
-        }));
+        }, FieldFlags.RunId));
         return command;
     }
 

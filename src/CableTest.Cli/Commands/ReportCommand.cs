@@ -10,13 +10,13 @@ internal static class ReportCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var service = new ServiceOptions();
-        var runId = new Argument<string>("RUN_ID") { Description = "The run whose report to fetch" };
+        var runId = new Argument<string>("RUN_ID") { Description = "The run whose report to fetch (full id, a unique start, or its last 6 hex digits)" };
         var output = new Option<string?>("--output", "-o") { Description = "Where to save the report (default: RUN_ID.html; '-': standard output)" };
         var command = new Command("report", "Fetch a run's HTML test report") { runId, output };
         service.AddTo(command);
         command.SetAction((parse, token) => RemoteCommand.RunAsync("report", service, parse, stderr, async connection =>
         {
-            var id = parse.GetRequiredValue(runId);
+            var id = await RunIds.ResolveAsync(connection, parse.GetRequiredValue(runId), token);
             using var response = await connection.Http.GetAsync(new Uri("reports/" + Uri.EscapeDataString(id) + ".html", UriKind.Relative), token);
             if (response.StatusCode == HttpStatusCode.NotFound)
             {

@@ -31,9 +31,10 @@ internal static class RunCommand
         var operatorName = new Option<string?>("--operator") { Description = "Operator name recorded in the evidence (default: the login name)" };
         var file = new Option<string?>("--file") { Description = "Sample as JSON (RegisterSampleRequest fields); options override it" };
         var yes = new Option<bool>("--yes", "-y") { Description = "Acknowledge every prompt automatically (scripts, CI, simulated bench)" };
+        var verbose = VerdictsCommand.Verbose();
         var command = new Command("run", "Register a sample, run the tests on the bench and print the verdict (exit 0 pass, 1 fail, 2 no verdict)")
         {
-            sample, spec, csa, cores, length, conductorClass, d, outer, order, operatorName, file, yes,
+            sample, spec, csa, cores, length, conductorClass, d, outer, order, operatorName, file, yes, verbose,
         };
         service.AddTo(command);
         command.Validators.Add(result =>
@@ -58,12 +59,12 @@ internal static class RunCommand
             }
 
             var who = parse.GetValue(operatorName) is { Length: > 0 } name ? name : Environment.UserName;
-            return await RunAsync(connection, request, who, parse.GetValue(yes), stdout, stderr, stdin, token);
+            return await RunAsync(connection, request, who, new RunOptions(parse.GetValue(yes), parse.GetValue(verbose)), stdout, stderr, stdin, token);
         }, FieldFlags.Run));
         return command;
     }
 
-    internal static async Task<int> RunAsync(ServiceConnection service, RegisterSampleRequest request, string operatorName, bool yes,
+    internal static async Task<int> RunAsync(ServiceConnection service, RegisterSampleRequest request, string operatorName, RunOptions options,
         TextWriter stdout, TextWriter stderr, TextReader stdin, CancellationToken cancellationToken)
     {
         if (await EnsureSampleAsync(service, request, stdout, stderr, cancellationToken) is not { } registered)
@@ -81,7 +82,7 @@ internal static class RunCommand
 
         var console = Terminal.For(stdout);
         IRunDisplay display = Terminal.IsInteractive(stdout) ? new LiveRunDisplay(console) : new PlainRunDisplay(stdout);
-        var monitor = new RunMonitor(service, display, new PromptAnswerer(stdin, yes), operatorName);
+        var monitor = new RunMonitor(service, display, new PromptAnswerer(stdin, options.Yes), operatorName);
         Run final;
         try
         {
@@ -96,7 +97,7 @@ internal static class RunCommand
             return await AbortAsync(service, run.RunId, stderr);
         }
 
-        return await RunEnd.ReportAsync(service, final, console, stdout, cancellationToken);
+        return await RunEnd.ReportAsync(service, final, console, stdout, options.Verbose, cancellationToken);
     }
 
     private static async Task<Sample?> EnsureSampleAsync(ServiceConnection service, RegisterSampleRequest request, TextWriter stdout, TextWriter stderr,
@@ -191,3 +192,6 @@ internal static class RunCommand
         return ExitCodes.NoVerdict;
     }
 }
+
+/// <summary>How `run` behaves: prompts acknowledged automatically (--yes), warnings listed under the verdict (--verbose).</summary>
+internal sealed record RunOptions(bool Yes, bool Verbose);

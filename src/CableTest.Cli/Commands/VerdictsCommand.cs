@@ -12,6 +12,9 @@ internal static class VerdictsCommand
             VerdictsShowCommand.Create(stdout, stderr),
         };
 
+    /// <summary>The --verbose option: list each test's warnings under the verdict table (otherwise they are counted on their row).</summary>
+    public static Option<bool> Verbose() => new("--verbose", "-v") { Description = "List every test's warnings under the verdict table (otherwise counted on their row)" };
+
     /// <summary>The --format option: table (people), json or csv (scripts).</summary>
     public static Option<string> Format(params string[] formats)
     {

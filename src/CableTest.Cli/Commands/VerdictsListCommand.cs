@@ -73,7 +73,7 @@ internal static class VerdictsListCommand
 
             await VerdictListWriter.WriteAsync(parse.GetValue(format)!, verdicts, stdout, token);
             return ExitCodes.Ok;
-        }));
+        }, FieldFlags.VerdictsList));
         return command;
     }
 

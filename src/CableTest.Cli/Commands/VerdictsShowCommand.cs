@@ -17,10 +17,11 @@ internal static class VerdictsShowCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var service = new ServiceOptions();
-        var runId = new Argument<string?>("RUN_ID") { Description = "The run whose verdict to show", Arity = ArgumentArity.ZeroOrOne };
+        var runId = new Argument<string?>("RUN_ID") { Description = "The run whose verdict to show (full id, a unique start, or its last 6 hex digits)", Arity = ArgumentArity.ZeroOrOne };
         var sample = new Option<string?>("--sample") { Description = "Show the latest verdict of this sample instead" };
         var format = VerdictsCommand.Format("table", "json");
-        var command = new Command("show", "Show one verdict with its tests, values and limits") { runId, sample, format };
+        var verbose = VerdictsCommand.Verbose();
+        var command = new Command("show", "Show one verdict with its tests, values and limits") { runId, sample, format, verbose };
         service.AddTo(command);
         command.Validators.Add(result =>
         {
@@ -32,7 +33,7 @@ internal static class VerdictsShowCommand
         command.SetAction((parse, token) => RemoteCommand.RunAsync("verdicts show", service, parse, stderr, async connection =>
         {
             var request = parse.GetValue(runId) is { Length: > 0 } id
-                ? new GetVerdictRequest { RunId = id }
+                ? new GetVerdictRequest { RunId = await RunIds.ResolveAsync(connection, id, token) }
                 : new GetVerdictRequest { SampleId = parse.GetValue(sample)! };
             var verdict = await connection.Verdicts.GetVerdictAsync(request, cancellationToken: token);
             if (parse.GetValue(format) == "json")
@@ -41,11 +42,11 @@ internal static class VerdictsShowCommand
             }
             else
             {
-                VerdictTable.Write(Terminal.For(stdout), verdict);
+                VerdictTable.Write(Terminal.For(stdout), verdict, parse.GetValue(verbose));
             }
 
             return ExitCodes.Ok;
-        }));
+        }, FieldFlags.RunId));
         return command;
     }
 }

@@ -14,8 +14,9 @@ internal static class WatchCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var service = new ServiceOptions();
-        var runId = new Argument<string>("RUN_ID") { Description = "The run to follow" };
-        var command = new Command("watch", "Follow a run until it ends and print its verdict (exit 0 pass, 1 fail, 2 no verdict)") { runId };
+        var runId = new Argument<string>("RUN_ID") { Description = "The run to follow (full id, a unique start, or its last 6 hex digits)" };
+        var verbose = VerdictsCommand.Verbose();
+        var command = new Command("watch", "Follow a run until it ends and print its verdict (exit 0 pass, 1 fail, 2 no verdict)") { runId, verbose };
         service.AddTo(command);
         command.SetAction((parse, token) => RemoteCommand.RunAsync("watch", service, parse, stderr, async connection =>
         {
@@ -24,15 +25,16 @@ internal static class WatchCommand
             var monitor = new RunMonitor(connection, display, answerer: null, operatorName: Environment.UserName);
             try
             {
-                var run = await monitor.WatchAsync(parse.GetRequiredValue(runId), token);
-                return await RunEnd.ReportAsync(connection, run, console, stdout, token);
+                var id = await RunIds.ResolveAsync(connection, parse.GetRequiredValue(runId), token);
+                var run = await monitor.WatchAsync(id, token);
+                return await RunEnd.ReportAsync(connection, run, console, stdout, parse.GetValue(verbose), token);
             }
             catch (Exception e) when (token.IsCancellationRequested && e is OperationCanceledException or Grpc.Core.RpcException)
             {
                 await stderr.WriteLineAsync("cabletest watch: detached; the run goes on");
                 return ExitCodes.NoVerdict;
             }
-        }));
+        }, FieldFlags.RunId));
         return command;
     }
 }

@@ -29,15 +29,19 @@ internal static class VerdictListWriter
             default:
                 var console = Terminal.For(stdout);
                 var table = new Table().Border(Terminal.Border(console));
+                // Ids and times are what people copy: never wrapped; the free-text columns give way instead.
+                string[] noWrap = ["sequence", "evaluated_at", "sample_id", "lims_order", "run_id", "outcome"];
                 foreach (var c in Columns.Take(Columns.Length - 1))
                 {
-                    table.AddColumn(c);
+                    table.AddColumn(noWrap.Contains(c) ? new TableColumn(c).NoWrap() : new TableColumn(c));
                 }
 
                 foreach (var v in verdicts)
                 {
                     var cells = Row(v).Take(Columns.Length - 1).Select(Markup.Escape).ToArray();
                     cells[5] = OutcomeText.Markup(v.Outcome);
+                    cells[6] = Markup.Escape(UnitText.Normalize(v.ProductSpec));
+                    cells[8] = Markup.Escape(TestsSummary(v));
                     table.AddRow(cells);
                 }
 
@@ -60,6 +64,10 @@ internal static class VerdictListWriter
         string.Join(" ", v.Tests.Select(t => $"{OutcomeText.Kind(t.Kind)}[{t.Core}]={OutcomeText.Key(t.Outcome)}")),
         v.ContentSha256,
     ];
+
+    /// <summary>"3: 2 pass, 1 error" (the table's short form; csv and json list every test).</summary>
+    private static string TestsSummary(Verdict v) =>
+        v.Tests.Count + ": " + string.Join(", ", v.Tests.GroupBy(t => t.Outcome).OrderBy(g => g.Key).Select(g => $"{g.Count()} {OutcomeText.Name(g.Key)}"));
 
     private static string Time(Verdict v) =>
         v.EvaluatedAt is null ? "" : v.EvaluatedAt.ToDateTimeOffset().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);

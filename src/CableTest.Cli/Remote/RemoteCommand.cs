@@ -25,6 +25,11 @@ internal static class RemoteCommand
             {
                 return await body(service);
             }
+            catch (RunIdException e)
+            {
+                await stderr.WriteLineAsync($"cabletest {name}: {e.Message}");
+                return name is "run" or "watch" ? ExitCodes.NoVerdict : ExitCodes.Usage;
+            }
             catch (Exception e) when (RemoteErrors.IsRemote(e))
             {
                 foreach (var line in RemoteErrors.Lines(e, service.Address, flags ?? FieldFlags.None))

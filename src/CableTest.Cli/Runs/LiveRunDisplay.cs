@@ -1,16 +1,15 @@
-using System.Globalization;
 using CableTest.Contracts.V1;
 using Spectre.Console;
 
 namespace CableTest.Cli.Runs;
 
-/// <summary>Live progress on a terminal: one bar per step, the time left in each dwell, the latest reading.</summary>
+/// <summary>Live progress on a terminal: one bar per step, the time left in each dwell, and each step's latest reading ("R 0.6923 Ω") on its own bar.</summary>
 internal sealed class LiveRunDisplay(IAnsiConsole console) : IRunDisplay
 {
     private readonly Dictionary<string, ProgressTask> tasks = new(StringComparer.Ordinal);
     private ProgressContext? context;
     private Run? last;
-    private string reading = "";
+    private readonly Dictionary<string, string> readings = new(StringComparer.Ordinal);
 
     public async Task LiveAsync(Func<Task> pump)
     {
@@ -51,11 +50,11 @@ internal sealed class LiveRunDisplay(IAnsiConsole console) : IRunDisplay
             var step = run.Steps[i];
             if (!tasks.TryGetValue(step.StepId, out var task))
             {
-                task = context.AddTask(Describe(step, i == run.CurrentStep), autoStart: false, maxValue: 1);
+                task = context.AddTask(Describe(step), autoStart: false, maxValue: 1);
                 tasks[step.StepId] = task;
             }
 
-            task.Description = Describe(step, i == run.CurrentStep);
+            task.Description = Describe(step);
             task.Value = step.State is RunStep.Types.State.Done or RunStep.Types.State.Skipped ? 1 : step.Progress;
             if (step.State == RunStep.Types.State.Running && !task.IsStarted)
             {
@@ -72,7 +71,11 @@ internal sealed class LiveRunDisplay(IAnsiConsole console) : IRunDisplay
 
     public void Reading(Reading reading)
     {
-        this.reading = reading.Quantity + " " + reading.Value.ToString("G5", CultureInfo.InvariantCulture);
+        if (StepText.StepOf(reading, last) is { } stepId)
+        {
+            readings[stepId] = ReadingText.Format(reading);
+        }
+
         if (last is not null)
         {
             Snapshot(last);
@@ -83,7 +86,7 @@ internal sealed class LiveRunDisplay(IAnsiConsole console) : IRunDisplay
 
     public void Line(string text) => console.WriteLine(text);
 
-    private string Describe(RunStep step, bool current)
+    private string Describe(RunStep step)
     {
         var text = Markup.Escape(StepText.Label(step));
         var remaining = StepText.Remaining(step);
@@ -92,7 +95,7 @@ internal sealed class LiveRunDisplay(IAnsiConsole console) : IRunDisplay
             text += " [yellow]" + remaining + "[/]";
         }
 
-        if (current && reading.Length > 0 && step.State == RunStep.Types.State.Running)
+        if (step.State == RunStep.Types.State.Running && readings.TryGetValue(step.StepId, out var reading))
         {
             text += " [grey]" + Markup.Escape(reading) + "[/]";
         }

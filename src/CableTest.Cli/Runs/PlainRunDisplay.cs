@@ -5,17 +5,21 @@ namespace CableTest.Cli.Runs;
 
 /// <summary>
 /// Progress as plain lines for logs and pipes: a line when the run or a step changes state, when a
-/// step's progress passes another 25 %, and when a dwell passes another minute.
+/// step's progress passes another 25 %, and when a dwell passes another minute; a running step's line
+/// carries its latest reading ("R 0.6923 Ω").
 /// </summary>
 internal sealed class PlainRunDisplay(TextWriter output) : IRunDisplay
 {
     private readonly Dictionary<string, (RunStep.Types.State State, int Quarter, int MinutesLeft)> seen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> readings = new(StringComparer.Ordinal);
     private RunState lastState;
+    private Run? last;
 
     public Task LiveAsync(Func<Task> pump) => pump();
 
     public void Snapshot(Run run)
     {
+        last = run;
         if (run.State != lastState)
         {
             lastState = run.State;
@@ -39,13 +43,19 @@ internal sealed class PlainRunDisplay(TextWriter output) : IRunDisplay
                 continue;
             }
 
-            var remaining = StepText.Remaining(step);
-            output.WriteLine(Invariant($"[{i + 1}/{run.Steps.Count}] {StepText.Label(step)}: {StepText.State(step.State)} {step.Progress * 100:0}%{(remaining.Length > 0 ? " (" + remaining + ")" : "")}"));
+            var details = new List<string>();
+            if (StepText.Remaining(step) is { Length: > 0 } remaining) details.Add(remaining);
+            if (step.State == RunStep.Types.State.Running && readings.TryGetValue(step.StepId, out var reading)) details.Add(reading);
+            output.WriteLine(Invariant($"[{i + 1}/{run.Steps.Count}] {StepText.Label(step)}: {StepText.State(step.State)} {step.Progress * 100:0}%{(details.Count > 0 ? " (" + string.Join(", ", details) + ")" : "")}"));
         }
     }
 
     public void Reading(Reading reading)
     {
+        if (StepText.StepOf(reading, last) is { } stepId)
+        {
+            readings[stepId] = ReadingText.Format(reading);
+        }
     }
 
     public void Log(string text) => output.WriteLine("  " + text);

@@ -9,18 +9,18 @@ namespace CableTest.Cli.Runs;
 /// <summary>The end of `run` and `watch`: the verdict table for a completed run, the reason otherwise, and the exit code.</summary>
 internal static class RunEnd
 {
-    public static async Task<int> ReportAsync(ServiceConnection service, Run run, IAnsiConsole console, TextWriter stdout, CancellationToken cancellationToken)
+    public static async Task<int> ReportAsync(ServiceConnection service, Run run, IAnsiConsole console, TextWriter stdout, bool verbose, CancellationToken cancellationToken)
     {
         if (run.State != RunState.Completed)
         {
-            await stdout.WriteLineAsync($"run {run.RunId} {StepText.RunState(run.State)}: {(run.EndReason.Length > 0 ? run.EndReason : "no reason given")}; no verdict");
+            await stdout.WriteLineAsync($"run {run.RunId} {StepText.RunState(run.State)}: {(run.EndReason.Length > 0 ? UnitText.Normalize(run.EndReason) : "no reason given")}; no verdict");
             return ExitCodes.NoVerdict;
         }
 
         try
         {
             var verdict = await service.Verdicts.GetVerdictAsync(new GetVerdictRequest { RunId = run.RunId }, cancellationToken: cancellationToken);
-            VerdictTable.Write(console, verdict);
+            VerdictTable.Write(console, verdict, verbose);
             return OutcomeText.ExitCode(verdict.Outcome);
         }
         catch (RpcException e) when (e.StatusCode is StatusCode.NotFound or StatusCode.PermissionDenied)

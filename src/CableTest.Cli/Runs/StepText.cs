@@ -43,6 +43,17 @@ internal static class StepText
         return Invariant($"{(int)left.TotalMinutes}:{left.Seconds:00} left");
     }
 
+    /// <summary>The step a reading belongs to: its own step_id, or the run's current step when the service gave none.</summary>
+    public static string? StepOf(Reading reading, Run? run)
+    {
+        if (reading.StepId.Length > 0)
+        {
+            return reading.StepId;
+        }
+
+        return run is not null && run.CurrentStep >= 0 && run.CurrentStep < run.Steps.Count ? run.Steps[run.CurrentStep].StepId : null;
+    }
+
     public static bool IsTerminal(Contracts.V1.RunState state) =>
         state is Contracts.V1.RunState.Completed or Contracts.V1.RunState.Aborted or Contracts.V1.RunState.Incomplete;
 }

@@ -49,6 +49,28 @@ public sealed class ReadCommandsTests(GoodBenchFixture bench)
     }
 
     [Fact]
+    public async Task VerdictsList_Table_RunIdOnOneLine()
+    {
+        var result = await CliResult.RunAsync(["verdicts", "list", "--server", bench.Service.Address, "--sample", "S-CLI-GOOD"]);
+
+        Assert.True(result.Code == ExitCodes.Ok, result.ToString());
+        Assert.Matches(@"\|\s*" + System.Text.RegularExpressions.Regex.Escape(bench.FirstRun.RunId) + @"\s*\|", result.Out);
+        Assert.DoesNotContain("mm2", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VerdictsShow_ByLastSixOfRunId_ResolvesTheRun()
+    {
+        var shortId = bench.FirstRun.RunId[^6..];
+
+        var result = await CliResult.RunAsync(["verdicts", "show", shortId, "--server", bench.Service.Address, "--format", "json"]);
+
+        Assert.True(result.Code == ExitCodes.Ok, result.ToString());
+        using var doc = JsonDocument.Parse(result.Out);
+        Assert.Equal(bench.FirstRun.RunId, doc.RootElement.GetProperty("runId").GetString());
+    }
+
+    [Fact]
     public async Task VerdictsShow_UnknownRun_IsNotFound()
     {
         var result = await CliResult.RunAsync(["verdicts", "show", "--server", bench.Service.Address, "no-such-run"]);

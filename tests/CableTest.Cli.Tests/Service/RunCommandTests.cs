@@ -19,6 +19,10 @@ public sealed class RunCommandTests(GoodBenchFixture bench)
         Assert.Contains("insulation_resistance", run.Out, StringComparison.Ordinal);
         Assert.Contains("Overall: pass", run.Out, StringComparison.Ordinal);
         Assert.NotEmpty(run.RunId);
+        foreach (var ascii in new[] { "MOhm", "degC", "mm2", "resistance_ohm" })
+        {
+            Assert.DoesNotContain(ascii, run.Out, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -54,8 +58,8 @@ public sealed class RunCommandTests(GoodBenchFixture bench)
     }
 
     [Theory]
-    [InlineData("--cores", "200", "cabletest run: --cores must be within 1..100")]
-    [InlineData("--length", "200000", "cabletest run: --length must be within (0, 100000] m")]
+    [InlineData("--cores", "200", "cabletest run: --cores ")]
+    [InlineData("--length", "200000", "cabletest run: --length")]
     public async Task Run_ServerRefusesValue_OneLineNamingTheFlag(string flag, string value, string expected)
     {
         var args = CliResult.Bv25(bench.Service.Address, "S-CLI-RANGE", "--yes");
@@ -63,8 +67,11 @@ public sealed class RunCommandTests(GoodBenchFixture bench)
 
         var result = await CliResult.RunAsync(args);
 
+        // The service words the rule (its input policy); the CLI names the flag, once.
         Assert.True(result.Code == ExitCodes.NoVerdict, result.ToString());
-        Assert.Equal(expected, OneLine(result));
+        var line = OneLine(result);
+        Assert.StartsWith(expected, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("_m", line, StringComparison.Ordinal);
     }
 
     [Fact]
