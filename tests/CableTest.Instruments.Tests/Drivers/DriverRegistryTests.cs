@@ -41,7 +41,7 @@ public sealed class DriverRegistryTests
             Assert.Equal(profile.Role, driver.Role);
             Assert.Equal(profile.Name, driver.ProfileName);
             Assert.IsType(ExpectedType(profile), driver);
-            if (owner is IAsyncDisposable session)
+            if (!profile.IsModbus && owner is IAsyncDisposable session)
             {
                 await session.DisposeAsync();
             }
