@@ -1,6 +1,6 @@
-using CableTest.Cli.Output;
 using CableTest.Cli.Remote;
 using CableTest.Cli.Usage;
+using CableTest.Presentation;
 
 namespace CableTest.Cli.Tests;
 

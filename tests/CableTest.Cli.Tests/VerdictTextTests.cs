@@ -2,6 +2,7 @@ using CableTest.Cli.Output;
 using CableTest.Cli.Remote;
 using CableTest.Cli.Runs;
 using CableTest.Contracts.V1;
+using CableTest.Presentation;
 
 namespace CableTest.Cli.Tests;
 
@@ -45,7 +46,7 @@ public sealed class VerdictTextTests
     [InlineData(70399700000000.0, "7.04×10¹³")]
     [InlineData(0.00001234, "1.234×10⁻⁵")]
     [InlineData(6.8777768, "6.878")]
-    public void N_LargeAndSmall_EngineeringNotation(double value, string expected) => Assert.Equal(expected, VerdictTable.N(value));
+    public void N_LargeAndSmall_EngineeringNotation(double value, string expected) => Assert.Equal(expected, EngineeringNumber.Format(value));
 
     [Theory]
     [InlineData("resistance_ohm", 0.69229, "R 0.6923 Ω")]

@@ -12,12 +12,13 @@ public sealed class ProjectDependencyTests
         ["CableTest.Protocols"] = [],
         ["CableTest.Transports"] = [],
         ["CableTest.Contracts"] = [],
+        ["CableTest.Presentation"] = ["CableTest.Contracts"],
         ["CableTest.Instruments"] = ["CableTest.Domain", "CableTest.Protocols", "CableTest.Transports"],
         ["CableTest.Storage"] = ["CableTest.Domain", "CableTest.Protocols"],
         ["CableTest.Runs"] = ["CableTest.Domain", "CableTest.Protocols", "CableTest.Transports", "CableTest.Instruments"],
         ["CableTest.HardwareSim"] = ["CableTest.Domain", "CableTest.Protocols", "CableTest.Transports", "CableTest.Instruments", "CableTest.Contracts"],
-        ["CableTest.Cli"] = ["CableTest.Domain", "CableTest.Protocols", "CableTest.Transports", "CableTest.Instruments", "CableTest.Storage", "CableTest.Contracts", "CableTest.HardwareSim"],
-        ["CableTest.Service"] = ["CableTest.Domain", "CableTest.Protocols", "CableTest.Transports", "CableTest.Instruments", "CableTest.Storage", "CableTest.Runs", "CableTest.Contracts", "CableTest.HardwareSim"],
+        ["CableTest.Cli"] = ["CableTest.Domain", "CableTest.Protocols", "CableTest.Transports", "CableTest.Instruments", "CableTest.Storage", "CableTest.Contracts", "CableTest.Presentation", "CableTest.HardwareSim"],
+        ["CableTest.Service"] = ["CableTest.Domain", "CableTest.Protocols", "CableTest.Transports", "CableTest.Instruments", "CableTest.Storage", "CableTest.Runs", "CableTest.Contracts", "CableTest.Presentation", "CableTest.HardwareSim"],
     };
 
     public static TheoryData<string> Projects() => new(Allowed.Keys);

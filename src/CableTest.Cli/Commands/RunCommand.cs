@@ -4,6 +4,7 @@ using CableTest.Cli.Remote;
 using CableTest.Cli.Runs;
 using CableTest.Cli.Usage;
 using CableTest.Contracts.V1;
+using CableTest.Presentation;
 using Grpc.Core;
 
 namespace CableTest.Cli.Commands;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CableTest.Contracts.V1;
+using CableTest.Presentation;
 using Spectre.Console;
 
 namespace CableTest.Cli.Output;
@@ -47,7 +48,7 @@ internal static class SpecTable
         if (conductor.ConductorClass != 0) parts.Add("class " + conductor.ConductorClass.ToString(CultureInfo.InvariantCulture));
         if (conductor.Material.Length > 0) parts.Add(conductor.Material);
         if (conductor.Coated) parts.Add("tinned");
-        if (conductor.CrossSectionMm2 > 0) parts.Add(VerdictTable.N(conductor.CrossSectionMm2) + " mm²");
+        if (conductor.CrossSectionMm2 > 0) parts.Add(EngineeringNumber.Format(conductor.CrossSectionMm2) + " mm²");
         return string.Join(" ", parts);
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using CableTest.Contracts.V1;
+using CableTest.Presentation;
 using Spectre.Console;
 
 namespace CableTest.Cli.Output;
@@ -97,7 +98,7 @@ internal static class VerdictListWriter
                 json.WriteStartArray("tests");
                 foreach (var t in v.Tests)
                 {
-                    var (measured, limit) = VerdictTable.Values(t);
+                    var (measured, limit) = TestValues.Of(t);
                     json.WriteStartObject();
                     json.WriteString("kind", OutcomeText.Kind(t.Kind));
                     json.WriteString("core", t.Core);

@@ -1,5 +1,5 @@
-using System.Globalization;
 using CableTest.Contracts.V1;
+using CableTest.Presentation;
 using Spectre.Console;
 using static System.FormattableString;
 
@@ -21,7 +21,7 @@ internal static class VerdictTable
         var warnings = new List<string>();
         foreach (var test in verdict.Tests)
         {
-            var (measured, limit) = Values(test);
+            var (measured, limit) = TestValues.Of(test);
             var note = VerdictReason.For(test);
             var testWarnings = test.Warnings.Where(w => !string.IsNullOrWhiteSpace(w)).Select(w => UnitText.Normalize(w.Trim())).ToList();
             if (testWarnings.Count > 0)
@@ -54,58 +54,6 @@ internal static class VerdictTable
         }
 
         console.MarkupLine(Invariant($"Overall: {OutcomeText.Markup(verdict.Outcome)} (sequence {verdict.Sequence}, sha256 {Markup.Escape(Short(verdict.ContentSha256))})"));
-    }
-
-    /// <summary>The compared value and the limit of one test, with units.</summary>
-    public static (string Measured, string Limit) Values(TestVerdict test) => test.EvidenceCase switch
-    {
-        TestVerdict.EvidenceOneofCase.ConductorResistance => (
-            Invariant($"R20 {N(test.ConductorResistance.R20OhmPerKm)} Ω/km"),
-            Invariant($"≤ {N(test.ConductorResistance.LimitOhmPerKm)} Ω/km")),
-        TestVerdict.EvidenceOneofCase.InsulationResistance => Insulation(test.InsulationResistance),
-        TestVerdict.EvidenceOneofCase.VoltageWithstand => (
-            Invariant($"{N(test.VoltageWithstand.AppliedKv)} kV {test.VoltageWithstand.VoltageKind} {N(test.VoltageWithstand.HeldS)} s") +
-                (test.VoltageWithstand.Breakdown ? ", breakdown" : ", no breakdown"),
-            Invariant($"{N(test.VoltageWithstand.RequiredKv)} kV {N(test.VoltageWithstand.RequiredS)} s")),
-        _ => ("", ""),
-    };
-
-    /// <summary>The insulation value the criterion compares (R_L, Ki or rho) and its unit as the service spells it; NaN when not computed.</summary>
-    public static (double Value, string Unit) InsulationValue(InsulationResistanceEvidence e) => (e.Criterion switch
-    {
-        "Ki" when e.HasKiMohmKm => e.KiMohmKm,
-        "rho" when e.HasRhoOhmCm => e.RhoOhmCm,
-        _ when e.HasRLMohmKm => e.RLMohmKm,
-        _ => double.NaN,
-    }, e.MinimumUnit);
-
-    private static (string, string) Insulation(InsulationResistanceEvidence e)
-    {
-        var (value, unit) = InsulationValue(e);
-        unit = UnitText.Normalize(unit);
-        var measured = double.IsFinite(value) ? Invariant($"{e.Criterion} {N(value)} {unit}") : $"{e.Criterion} not computed";
-        var limit = e.Minimum > 0 ? Invariant($"≥ {N(e.Minimum)} {unit}") : "-";
-        return (measured, limit);
-    }
-
-    /// <summary>Four significant digits, invariant culture; very large or small values as "7.04×10¹³" rather than "7.04E+13".</summary>
-    public static string N(double value)
-    {
-        if (!double.IsFinite(value) || value == 0 || Math.Abs(value) is >= 1e-3 and < 1e6)
-        {
-            return value.ToString("G4", CultureInfo.InvariantCulture);
-        }
-
-        var exponent = (int)Math.Floor(Math.Log10(Math.Abs(value)));
-        var mantissa = Math.Round(value / Math.Pow(10, exponent), 3);
-        if (Math.Abs(mantissa) >= 10)
-        {
-            mantissa /= 10;
-            exponent++;
-        }
-
-        var digits = exponent.ToString(CultureInfo.InvariantCulture).Select(c => c == '-' ? '⁻' : "⁰¹²³⁴⁵⁶⁷⁸⁹"[c - '0']);
-        return mantissa.ToString("G4", CultureInfo.InvariantCulture) + "×10" + string.Concat(digits);
     }
 
     private static string Short(string sha) => sha.Length > 12 ? sha[..12] : sha;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using CableTest.Cli.Output;
+using CableTest.Presentation;
 
 namespace CableTest.Cli.Remote;
 

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
+using CableTest.Presentation;
 using Google.Rpc;
 using Grpc.Core;
 
@@ -83,7 +84,7 @@ internal static class RemoteErrors
     private static string DescribeRpc(RpcException rpc)
     {
         var text = new StringBuilder();
-        text.Append(rpc.StatusCode).Append(": ").Append(Output.UnitText.Normalize(rpc.Status.Detail));
+        text.Append(rpc.StatusCode).Append(": ").Append(UnitText.Normalize(rpc.Status.Detail));
         if (Status(rpc) is not { } status)
         {
             return text.ToString();

@@ -1,6 +1,7 @@
 using CableTest.Cli.Output;
 using CableTest.Cli.Remote;
 using CableTest.Contracts.V1;
+using CableTest.Presentation;
 using Grpc.Core;
 using Spectre.Console;
 

@@ -1,13 +1,13 @@
 using System.Text.RegularExpressions;
 
-namespace CableTest.Cli.Output;
+namespace CableTest.Presentation;
 
 /// <summary>
-/// One spelling of units in everything the CLI prints: Ω/km, MΩ·km, Ω·cm, °C, mm², kV, mA. Text from the
+/// One spelling of units in everything the CLI prints and the reports show: Ω/km, MΩ·km, Ω·cm, °C, mm², kV, mA. Text from the
 /// service and the standards data (reasons, warnings, product titles, limit units) uses ASCII spellings
 /// such as "MOhm.km", "degC" and "mm2"; they are rewritten here.
 /// </summary>
-internal static partial class UnitText
+public static partial class UnitText
 {
     private static readonly (Regex Pattern, string Symbol)[] Units =
     [
