@@ -43,6 +43,40 @@ public sealed class EvaluateCommandProcessTests
     }
 
     [Fact]
+    public async Task Evaluate_PublicWithstandCases_PrintTheToleranceWindowAsNumbers()
+    {
+        using var dir = new TempDirectory("cabletest-cli");
+        var output = dir.File("results.jsonl");
+
+        var (code, log) = await RunCliAsync("evaluate", "--input", GoldenPath, "--output", output);
+
+        Assert.True(code == 0, log);
+        var withstand = File.ReadLines(output).Select(l => JsonNode.Parse(l)!.AsObject()).Where(r => r["id"]!.GetValue<string>().StartsWith("vt-", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(withstand);
+        Assert.All(withstand, r => Assert.Equal((2.425, 2.575), (r["evidence"]!["lower_kv"]!.GetValue<double>(), r["evidence"]!["upper_kv"]!.GetValue<double>())));
+        Assert.Contains(withstand, r => r["evidence"]!["held_s"]!.GetValue<double>() == 240);
+    }
+
+    [Fact]
+    public async Task Evaluate_BreakdownAndDcAlternative_PrintedAsNumbersWithUnits()
+    {
+        using var dir = new TempDirectory("cabletest-cli");
+        var input = dir.File("cases.jsonl");
+        File.WriteAllLines(input,
+        [
+            """{"id": "bd", "test": "voltage_withstand", "rated_voltage": "300/500 V", "voltage_kind": "AC", "applied_kv": 2.0, "frequency_hz": 50, "held_s": 142, "breakdown": true}""",
+            """{"id": "dc", "test": "voltage_withstand", "standard": "IEC 60502-1", "rated_voltage": "0.6/1 kV", "voltage_kind": "AC", "applied_kv": 3.5, "frequency_hz": 50, "held_s": 300, "breakdown": false}""",
+        ]);
+
+        var (code, output) = await RunCliAsync("evaluate", "--input", input);
+
+        Assert.Equal(0, code);
+        var results = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith('{')).Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Equal((142d, 2.0d), (results[0]["evidence"]!["breakdown_time_s"]!.GetValue<double>(), results[0]["evidence"]!["breakdown_kv"]!.GetValue<double>()));
+        Assert.Equal(8.4, results[1]["evidence"]!["dc_alternative_kv"]!.GetValue<double>());
+    }
+
+    [Fact]
     public async Task Evaluate_UnreadableInput_ExitsNonZero()
     {
         var (code, log) = await RunCliAsync("evaluate", "--input", "/nonexistent/cases.jsonl");

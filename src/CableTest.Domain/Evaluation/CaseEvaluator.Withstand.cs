@@ -36,6 +36,8 @@ public sealed partial class CaseEvaluator
             StandardFamily = f.OptString("standard_family") ?? FamilyOf(f.OptString("standard")),
             Interrupted = f.OptBool("interrupted") ?? false,
             MethodName = f.OptString("method"),
+            BreakdownTimeS = f.OptDecimal("breakdown_time_s", "failure_time_s"),
+            BreakdownKv = f.OptDecimal("breakdown_kv", "failure_voltage_kv"),
         };
         return VerdictJson.ToJson(Engine.EvaluateVoltageWithstand(input));
     }

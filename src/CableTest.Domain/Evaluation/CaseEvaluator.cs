@@ -8,8 +8,9 @@ namespace CableTest.Domain.Evaluation;
 /// <summary>
 /// Evaluates worked cases in the golden-file format (one JSON object a line: "id", "test" =
 /// conductor_resistance | insulation_resistance | voltage_withstand | decision_rule, the inputs,
-/// optionally "expected") and answers <c>{"id": ..., "result": {...}}</c>. The result holds the keys
-/// of the case's "expected" object (all computed keys when it has none); a verdict that is not a
+/// optionally "expected") and answers <c>{"id": ..., "result": {...}, "evidence": {...}}</c>. The result holds
+/// the keys of the case's "expected" object (all computed keys when it has none); "evidence" holds every number
+/// of the verdict's evidence with its unit in its key (<see cref="EvidenceJson"/>); a verdict that is not a
 /// statement (error, invalid, inconclusive, retest) always carries "error" and "detail". A line
 /// that cannot be read or evaluated gives verdict "error" with a message: never an exception.
 /// </summary>
@@ -83,6 +84,8 @@ public sealed partial class CaseEvaluator
 
     private static JsonObject Answer(JsonNode? id, JsonObject? expected, JsonObject full)
     {
+        var evidence = full[VerdictJson.EvidenceKey];
+        full.Remove(VerdictJson.EvidenceKey);
         JsonObject result;
         if (expected is null)
         {
@@ -104,7 +107,13 @@ public sealed partial class CaseEvaluator
             }
         }
 
-        return new JsonObject { ["id"] = id, ["result"] = result };
+        var answer = new JsonObject { ["id"] = id, ["result"] = result };
+        if (evidence is not null)
+        {
+            answer[VerdictJson.EvidenceKey] = evidence;
+        }
+
+        return answer;
     }
 
     private static JsonObject ErrorResult(string code, string message) => new()

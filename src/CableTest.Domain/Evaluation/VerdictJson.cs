@@ -4,9 +4,15 @@ using CableTest.Domain.Verdicts;
 
 namespace CableTest.Domain.Evaluation;
 
-/// <summary>A <see cref="TestVerdict"/> as the flat snake_case object of the golden-file format (every key it has).</summary>
+/// <summary>
+/// A <see cref="TestVerdict"/> as the flat snake_case object of the golden-file format (every key it has), with
+/// the evidence numbers under <see cref="EvidenceKey"/> (<see cref="EvidenceJson"/>).
+/// </summary>
 public static class VerdictJson
 {
+    /// <summary>The key of the evidence object; <see cref="CaseEvaluator"/> moves it next to "result" in its answer.</summary>
+    public const string EvidenceKey = "evidence";
+
     public static JsonObject ToJson(TestVerdict verdict)
     {
         var o = new JsonObject { ["verdict"] = verdict.Outcome.ToWireName() };
@@ -42,6 +48,10 @@ public static class VerdictJson
                 o["voltage_tolerance_pct"] = Num(e.VoltageTolerancePct);
                 o["lower_kv"] = Num(e.LowerKv);
                 o["upper_kv"] = Num(e.UpperKv);
+                o["dc_alternative_kv"] = Num(e.DcAlternativeKv);
+                o["breakdown_time_s"] = Num(e.BreakdownTimeS);
+                o["breakdown_kv"] = Num(e.BreakdownKv);
+                o["held_s"] = Num(e.HeldS);
                 break;
         }
 
@@ -62,6 +72,11 @@ public static class VerdictJson
         }
 
         o["warnings"] = new JsonArray([.. verdict.Warnings.Select(w => (JsonNode?)JsonValue.Create(w))]);
+        if (EvidenceJson.ToJson(verdict) is { } evidence)
+        {
+            o[EvidenceKey] = evidence;
+        }
+
         return o;
     }
 

@@ -13,16 +13,24 @@ public sealed partial class VerdictEngine
     /// other breakdown: fail (breakdown);
     /// without breakdown: interrupted, AC frequency outside 49-61 Hz, voltage below or above
     /// tolerance, held shorter than required: invalid (retest) with that reason; otherwise pass.
+    /// The evidence states the tolerance window (LowerKv, UpperKv), the DC alternative's level, the breakdown time
+    /// and voltage and whether the dwell was interrupted as numbers, not only in the reason text.
     /// </summary>
     public TestVerdict EvaluateVoltageWithstand(VoltageWithstandInput input)
     {
         const TestKind kind = TestKind.VoltageWithstand;
         var evidence = new VoltageWithstandEvidence(input.RatedVoltage, input.Kind, null, null, input.AppliedKv, input.FrequencyHz,
-            input.HeldS, null, null, null, input.Breakdown, input.BreakdownLocation);
-        if (input.AppliedKv < 0m || input.HeldS < 0m || input.FrequencyHz < 0m || input.VoltageTolerancePct is < 0m or > 100m)
+            input.HeldS, null, null, null, input.Breakdown, input.BreakdownLocation)
+        {
+            BreakdownTimeS = input.Breakdown ? input.BreakdownTimeS ?? input.HeldS : null,
+            BreakdownKv = input.Breakdown ? input.BreakdownKv ?? input.AppliedKv : null,
+            Interrupted = input.Interrupted,
+        };
+        if (input.AppliedKv < 0m || input.HeldS < 0m || input.FrequencyHz < 0m || input.VoltageTolerancePct is < 0m or > 100m
+            || input.BreakdownTimeS < 0m || input.BreakdownKv < 0m)
         {
             return TestVerdict.Problem(kind, Outcome.Error, ReasonCodes.InvalidInput,
-                "applied voltage, held time, frequency and tolerance must not be negative", evidence);
+                "applied voltage, held time, frequency, tolerance and breakdown time and voltage must not be negative", evidence);
         }
 
         var lookup = Catalogue.FindVoltageTest(input.RatedVoltage, input.Kind, input.StandardFamily);
@@ -42,6 +50,7 @@ public sealed partial class VerdictEngine
             VoltageTolerancePct = tolerancePct,
             LowerKv = lower,
             UpperKv = upper,
+            DcAlternativeKv = DcAlternativeKv(input, req),
         };
         var reference = new StandardReference(req.Standard, req.Edition, req.Clause, input.MethodName ?? "GB/T 3048.8-2007",
             req.Provenance.Verified, req.Provenance.Describe() + (req.FrequencyProvenance is null ? "" : "; frequency " + req.FrequencyProvenance.Describe()));
@@ -78,7 +87,7 @@ public sealed partial class VerdictEngine
 
             return input.AppliedKv > upper
                 ? Verdict(Outcome.Invalid, ReasonCodes.VoltageTooHigh, Invariant($"breakdown at {input.AppliedKv} kV, above {window}: the sample was over-stressed; the result does not show whether it meets the requirement"))
-                : Verdict(Outcome.Fail, ReasonCodes.Breakdown, Invariant($"insulation breakdown at {input.AppliedKv} kV after {input.HeldS} s (required {window} for {req.RequiredS} s)"));
+                : Verdict(Outcome.Fail, ReasonCodes.Breakdown, Invariant($"insulation breakdown at {evidence.BreakdownKv} kV after {evidence.BreakdownTimeS} s (required {window} for {req.RequiredS} s)"));
         }
 
         if (input.Interrupted)
@@ -115,5 +124,17 @@ public sealed partial class VerdictEngine
         }
 
         return Verdict(Outcome.Pass, null, null);
+    }
+
+    /// <summary>The DC level the standard allows instead of AC for this rating (the applied one for a DC test); null where there is none.</summary>
+    private decimal? DcAlternativeKv(VoltageWithstandInput input, VoltageTestRequirement requirement)
+    {
+        if (requirement.Kind == VoltageKind.DC)
+        {
+            return requirement.RequiredKv;
+        }
+
+        var dc = Catalogue.FindVoltageTest(input.RatedVoltage, VoltageKind.DC, requirement.Family);
+        return dc.Found ? dc.Value!.RequiredKv : null;
     }
 }

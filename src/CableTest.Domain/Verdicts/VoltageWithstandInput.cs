@@ -32,4 +32,13 @@ public sealed record VoltageWithstandInput(string RatedVoltage, VoltageKind Kind
 
     /// <summary>The method named in the verdict; null: GB/T 3048.8.</summary>
     public string? MethodName { get; init; }
+
+    /// <summary>
+    /// Test time at the trip as the tester reports it (s), when it broke down; null: <see cref="HeldS"/>, the
+    /// time held before the trip. Reported as <see cref="VoltageWithstandEvidence.BreakdownTimeS"/>.
+    /// </summary>
+    public decimal? BreakdownTimeS { get; init; }
+
+    /// <summary>Voltage at the trip as the tester reports it (kV); null: <see cref="AppliedKv"/>.</summary>
+    public decimal? BreakdownKv { get; init; }
 }
