@@ -117,22 +117,40 @@ public static class TestVerdictMapping
         return proto;
     }
 
-    private static V1.VoltageWithstandEvidence Map(VoltageWithstandEvidence e) => new()
+    private static V1.VoltageWithstandEvidence Map(VoltageWithstandEvidence e)
     {
-        RatedVoltage = e.RatedVoltage,
-        VoltageKind = e.VoltageKind.ToString(),
-        RequiredKv = (double)(e.RequiredKv ?? 0m),
-        RequiredS = (double)(e.RequiredS ?? 0m),
-        AppliedKv = (double)e.AppliedKv,
-        FrequencyHz = (double)(e.FrequencyHz ?? 0m),
-        HeldS = (double)e.HeldS,
-        VoltageTolerancePct = (double)(e.VoltageTolerancePct ?? 0m),
-        Breakdown = e.Breakdown,
-        BreakdownLocation = e.BreakdownLocation switch
+        var proto = new V1.VoltageWithstandEvidence
         {
-            BreakdownLocation.Insulation => "insulation",
-            BreakdownLocation.Termination => "termination",
-            _ => e.Breakdown ? "insulation" : "",
-        },
-    };
+            RatedVoltage = e.RatedVoltage,
+            VoltageKind = e.VoltageKind.ToString(),
+            RequiredKv = (double)(e.RequiredKv ?? 0m),
+            RequiredS = (double)(e.RequiredS ?? 0m),
+            AppliedKv = (double)e.AppliedKv,
+            FrequencyHz = (double)(e.FrequencyHz ?? 0m),
+            HeldS = (double)e.HeldS,
+            VoltageTolerancePct = (double)(e.VoltageTolerancePct ?? 0m),
+            Breakdown = e.Breakdown,
+            BreakdownLocation = e.BreakdownLocation switch
+            {
+                BreakdownLocation.Insulation => "insulation",
+                BreakdownLocation.Termination => "termination",
+                _ => e.Breakdown ? "insulation" : "",
+            },
+            Interrupted = e.Interrupted,
+        };
+        Set(e.LowerKv, v => proto.LowerKv = v);
+        Set(e.UpperKv, v => proto.UpperKv = v);
+        Set(e.DcAlternativeKv, v => proto.DcAlternativeKv = v);
+        Set(e.BreakdownKv, v => proto.FailureVoltageKv = v);
+        Set(e.BreakdownTimeS, v => proto.FailureTimeS = v);
+        return proto;
+    }
+
+    private static void Set(decimal? value, Action<double> set)
+    {
+        if (value is { } v)
+        {
+            set((double)v);
+        }
+    }
 }

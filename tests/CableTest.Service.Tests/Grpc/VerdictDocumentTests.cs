@@ -18,10 +18,28 @@ public sealed class VerdictDocumentTests
 
         Assert.Equal(7UL, back.Sequence);
         Assert.Equal(stored.EvidenceJson, back.EvidenceJson);
+        Assert.Equal(VerdictDocument.CurrentEvidenceVersion, back.EvidenceVersion);
         back.Sequence = 0;
         back.ContentSha256 = "";
         back.EvidenceJson = "";
+        back.EvidenceVersion = 0;
         Assert.Equal(original, back);
+    }
+
+    [Fact]
+    public void FromStored_DocumentWrittenBeforeEvidenceVersion_ServesAsHashedAndReserialisesToTheSameBytes()
+    {
+        // A version-0 document: what main wrote before issue 12 (no evidence_version, no window or budget fields).
+        var legacy = VerdictSeeds.Make(4);
+        var json = VerdictDocument.ToEvidenceJson(legacy);
+        Assert.DoesNotContain("evidenceVersion", json, StringComparison.Ordinal);
+        var stored = Store(VerdictDocument.ToNewVerdict(legacy), sequence: 4) with { EvidenceJson = json, ContentSha256 = VerdictHashing.ContentHash(json) };
+
+        var served = VerdictDocument.FromStored(stored);
+
+        Assert.Equal(0U, served.EvidenceVersion);
+        Assert.Equal(json, VerdictDocument.ToEvidenceJson(served));
+        Assert.Equal(VerdictHashing.ContentHash(json), served.ContentSha256);
     }
 
     [Fact]

@@ -31,16 +31,36 @@ public static class VerdictDocument
         return Sorted(node)!.ToJsonString(new JsonSerializerOptions { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 
-    /// <summary>What to append to the store for <paramref name="verdict"/> (its ids, outcome, standards and evidence).</summary>
-    public static NewVerdict ToNewVerdict(V1.Verdict verdict) => new(
-        verdict.VerdictId,
-        verdict.RunId,
-        verdict.SampleId,
-        verdict.LimsOrder,
-        verdict.Outcome.ToWireName() ?? "incomplete",
-        verdict.Tests.Select(t => t.Reference?.Standard).OfType<string>().Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList(),
-        verdict.EvaluatedAt?.ToDateTimeOffset() ?? throw new ArgumentException("a verdict needs evaluated_at", nameof(verdict)),
-        ToEvidenceJson(verdict));
+    /// <summary>
+    /// The evidence_version new documents are written with: 2 since issue 12 (withstand window, DC alternative,
+    /// breakdown and interruption as numbers, uncertainty budgets). Documents without it (0) were written before;
+    /// they verify and serve unchanged, since new fields only add to the document.
+    /// </summary>
+    public const uint CurrentEvidenceVersion = 2;
+
+    /// <summary>
+    /// What to append to the store for <paramref name="verdict"/> (its ids, outcome, standards and evidence); a
+    /// verdict without an evidence_version is written as <see cref="CurrentEvidenceVersion"/>.
+    /// </summary>
+    public static NewVerdict ToNewVerdict(V1.Verdict verdict)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        if (verdict.EvidenceVersion == 0)
+        {
+            verdict = verdict.Clone();
+            verdict.EvidenceVersion = CurrentEvidenceVersion;
+        }
+
+        return new(
+            verdict.VerdictId,
+            verdict.RunId,
+            verdict.SampleId,
+            verdict.LimsOrder,
+            verdict.Outcome.ToWireName() ?? "incomplete",
+            verdict.Tests.Select(t => t.Reference?.Standard).OfType<string>().Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList(),
+            verdict.EvaluatedAt?.ToDateTimeOffset() ?? throw new ArgumentException("a verdict needs evaluated_at", nameof(verdict)),
+            ToEvidenceJson(verdict));
+    }
 
     /// <summary>
     /// The stored verdict as the API returns it: the evidence document as it was hashed (to the last
