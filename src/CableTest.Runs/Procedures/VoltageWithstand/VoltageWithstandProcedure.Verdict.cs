@@ -25,6 +25,8 @@ public sealed partial class VoltageWithstandProcedure
             StandardFamily = req.Family,
             Interrupted = interrupted && !breakdown,
             MethodName = MethodName,
+            BreakdownTimeS = breakdown && final?.FailureTimeS is { } tripS ? (decimal)Math.Round(tripS, 3) : null,
+            BreakdownKv = breakdown && final?.FailureVoltageKv is { } tripKv ? (decimal)Math.Round(tripKv, 4) : null,
         });
         return new StepResult(verdict, context.Time.GetUtcNow())
         {

@@ -94,6 +94,7 @@ public sealed partial class VoltageWithstandProcedureTests
         var evidence = Assert.IsType<VoltageWithstandEvidence>(result.Verdict.Evidence);
         Assert.True(evidence.Breakdown);
         Assert.Equal(99.8m, evidence.HeldS);
+        Assert.Equal((110m, 2.5m), (evidence.BreakdownTimeS, evidence.BreakdownKv));
         Assert.Equal(new WithstandTrace("breakdown", 50, 3.5, 2.5, 110), result.Withstand);
         Assert.Equal(1, tester.OutputOffs);
         Assert.Empty(_bench.SafeReasons);
@@ -114,6 +115,7 @@ public sealed partial class VoltageWithstandProcedureTests
         Assert.Equal(299, result.ReadingIds.Count);                   // every poll up to 59.8 s; none for the open door
         Assert.Equal(_bench.Readings.Select(r => $"run-1/vw/{r.Reading.Index}"), result.ReadingIds);
         Assert.Equal(49.8m, Assert.IsType<VoltageWithstandEvidence>(result.Verdict.Evidence).HeldS);
+        Assert.True(Assert.IsType<VoltageWithstandEvidence>(result.Verdict.Evidence).Interrupted);
         Assert.Equal("interlock", result.Withstand!.TesterOutcome);
     }
 
