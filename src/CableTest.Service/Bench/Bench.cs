@@ -158,7 +158,7 @@ public sealed partial class Bench : IAsyncDisposable
         {
             var (owner, line) = LineOwner(lines, configured.Endpoint, profile, configured.Id, unitNames);
             var driver = Drivers.Create(new DriverLine(configured.Id, profile, owner, (byte)configured.UnitId, _time));
-            _instruments[role] = new BenchInstrument(configured.Id, role, driver, configured.Endpoint, profile.Protocol, configured.CalibrationCertificate, configured.CalibrationDue,
+            _instruments[role] = new BenchInstrument(configured.Id, role, driver, configured.Endpoint, InstrumentProtocols.Name(LineProtocol(profile, ChannelEndpoint.Parse(configured.Endpoint))), configured.CalibrationCertificate, configured.CalibrationDue,
                 line, profile.Modbus is null ? 0 : configured.UnitId);
         }
 
@@ -186,9 +186,30 @@ public sealed partial class Bench : IAsyncDisposable
     /// <summary>
     /// Puts the bench in its safe state: withstand output commanded off and confirmed, insulation tester
     /// stopped and the sample discharged (<see cref="HighVoltageSafety"/>). Retries; never throws. Returns true when the output is confirmed off.
+    /// The withstand tester's health follows: unhealthy, with the reason, until a safe state is confirmed.
     /// </summary>
-    public Task<bool> MakeSafeAsync(string reason, CancellationToken cancellationToken = default) =>
-        IsConnected && Safety is { } safety ? safety.MakeSafeAsync(reason, cancellationToken) : Task.FromResult(false);
+    public async Task<bool> MakeSafeAsync(string reason, CancellationToken cancellationToken = default)
+    {
+        if (!IsConnected || Safety is not { } safety)
+        {
+            return false;
+        }
+
+        var confirmed = await safety.MakeSafeAsync(reason, cancellationToken).ConfigureAwait(false);
+        if (_instruments.TryGetValue(InstrumentRole.WithstandTester, out var hipot))
+        {
+            if (confirmed)
+            {
+                hipot.SafetyConfirmed(_time.GetUtcNow());
+            }
+            else
+            {
+                hipot.SafetyUnconfirmed($"high voltage not confirmed off ({reason}): {safety.LastConfirmation?.Error}");
+            }
+        }
+
+        return confirmed;
+    }
 
     /// <summary>Notes the last withstand status read.</summary>
     public void Observe(WithstandStatus status) => Safety?.Observe(status);
@@ -224,7 +245,15 @@ public sealed partial class Bench : IAsyncDisposable
         Safety?.Dispose();
     }
 
-    private static string LineKey(InstrumentProfile profile, string endpoint) => profile.Protocol + " " + endpoint;
+    /// <summary>One owner per line: keyed by what the line speaks and where, so two Modbus devices on one RS-485 bus share a master whatever their profiles' default protocol.</summary>
+    private static string LineKey(InstrumentProfile profile, string endpoint) =>
+        InstrumentProtocols.Name(LineProtocol(profile, ChannelEndpoint.Parse(endpoint))) + " " + endpoint;
+
+    /// <summary>What the line speaks: a profile's modbus-tcp over a serial line or RS-485 bus is Modbus RTU.</summary>
+    private static InstrumentProtocol LineProtocol(InstrumentProfile profile, ChannelEndpoint endpoint) =>
+        profile.Scpi is not null ? InstrumentProtocol.Scpi
+        : profile.ProtocolKind == InstrumentProtocol.ModbusTcp && !endpoint.IsSerial ? InstrumentProtocol.ModbusTcp
+        : InstrumentProtocol.ModbusRtu;
 
     private (object Owner, string Line) LineOwner(Dictionary<string, (object Owner, string Line)> lines, string endpoint, InstrumentProfile profile, string device, Dictionary<string, List<(byte Unit, string Name)>> unitNames)
     {
@@ -257,7 +286,7 @@ public sealed partial class Bench : IAsyncDisposable
                 masterOptions.Units[unit] = new ModbusUnitOptions { Name = name };
             }
 
-            ModbusMaster master = profile.ProtocolKind == InstrumentProtocol.ModbusTcp && !parsed.IsSerial
+            ModbusMaster master = LineProtocol(profile, parsed) == InstrumentProtocol.ModbusTcp
                 ? new ModbusTcpMaster(channel, masterOptions, Recorder, _time, _loggers.CreateLogger<ModbusTcpMaster>())
                 : new ModbusRtuMaster(channel, masterOptions, Recorder, _time, _loggers.CreateLogger<ModbusRtuMaster>(), parsed.IsSerial ? parsed.Serial : null);
             _lines.Add(master);

@@ -9,6 +9,7 @@ public sealed class BenchInstrument(string id, InstrumentRole role, IInstrument 
 {
     private readonly Lock _lock = new();
     private string _lastError = "";
+    private string _safetyProblem = "";
     private DateTimeOffset? _lastSeen;
 
     /// <summary>Configured id.</summary>
@@ -29,7 +30,7 @@ public sealed class BenchInstrument(string id, InstrumentRole role, IInstrument 
     /// <summary>Modbus unit id (0 for SCPI).</summary>
     public int UnitId { get; } = unitId;
 
-    /// <summary>scpi, modbus-rtu or modbus-tcp.</summary>
+    /// <summary>The protocol on its line: scpi, modbus-rtu (a serial line or RS-485 bus) or modbus-tcp (whatever the profile's own default is).</summary>
     public string Protocol { get; } = protocol;
 
     /// <summary>Calibration certificate.</summary>
@@ -63,6 +64,49 @@ public sealed class BenchInstrument(string id, InstrumentRole role, IInstrument 
         }
     }
 
+    /// <summary>Notes a safe state this instrument (the withstand tester) confirmed: its output is off.</summary>
+    public void SafetyConfirmed(DateTimeOffset now)
+    {
+        lock (_lock)
+        {
+            _safetyProblem = "";
+            _lastSeen = now;
+        }
+    }
+
+    /// <summary>Notes a safe state it could not confirm: unhealthy, with <paramref name="problem"/>, until one is confirmed.</summary>
+    public void SafetyUnconfirmed(string problem)
+    {
+        lock (_lock)
+        {
+            _safetyProblem = problem;
+        }
+    }
+
+    /// <summary>The last exchange's error ("" when it answered).</summary>
+    public string LastError
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _lastError;
+            }
+        }
+    }
+
+    /// <summary>Why it is not fit to start a run, in words ("" when it is): its high voltage not confirmed off, or its last exchange failed.</summary>
+    public string Problem
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return ProblemLocked();
+            }
+        }
+    }
+
     /// <summary>As a recording's header lists it.</summary>
     public RecordedInstrument ToRecorded() => new(Id, InstrumentRoles.Name(Role), Driver.ProfileName, Protocol, Line, UnitId);
 
@@ -73,7 +117,7 @@ public sealed class BenchInstrument(string id, InstrumentRole role, IInstrument 
         {
             lock (_lock)
             {
-                return _lastSeen is not null && _lastError.Length == 0;
+                return _lastSeen is not null && ProblemLocked().Length == 0;
             }
         }
     }
@@ -103,10 +147,13 @@ public sealed class BenchInstrument(string id, InstrumentRole role, IInstrument 
                 Identity = ToProto(today),
                 Endpoint = Endpoint,
                 Protocol = Protocol,
-                Healthy = _lastSeen is not null && _lastError.Length == 0,
-                LastError = _lastError,
+                Healthy = _lastSeen is not null && ProblemLocked().Length == 0,
+                LastError = ProblemLocked(),
                 LastSeen = _lastSeen is { } s ? Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(s) : null,
             };
         }
     }
+
+    private string ProblemLocked() =>
+        _safetyProblem.Length == 0 ? _lastError : _lastError.Length == 0 || _lastError == _safetyProblem ? _safetyProblem : _safetyProblem + "; " + _lastError;
 }
