@@ -63,6 +63,21 @@ public sealed class ModbusDriverTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ping_ReadsTheUnit_ThrowsWhenItDoesNotAnswer_IdentifyNeverAsks()
+    {
+        var profile = Profiles.Get("sim-hipot");
+        SetInput(profile, "state", profile.Modbus!.Codes["state_idle"]);
+        await new ModbusWithstandTester(master, 1, profile).PingAsync(CancellationToken.None);
+        Assert.Equal(0, hipot.GetHoldingRegister(profile.Modbus.Points["command"].Address));
+
+        // Unit 3 is not on the line: its identity comes from the profile, only a ping finds out.
+        var absent = new ModbusWithstandTester(master, 3, profile);
+        Assert.Equal("sim-hipot", (await absent.IdentifyAsync(CancellationToken.None)).Profile);
+        var e = await Assert.ThrowsAsync<ModbusInstrumentException>(() => absent.PingAsync(CancellationToken.None));
+        Assert.Contains("unit 3", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ambient_Implausible_IsError()
     {
         var profile = Profiles.Get("sim-ambient");

@@ -22,6 +22,27 @@ public sealed class ScpiDriverTests
         q == "SYST:ERR?" ? (errors.Count > 0 ? errors.Dequeue() : "0,\"No error\"") + "\n" : null;
 
     [Fact]
+    public async Task Ping_AsksIdnEveryTime_ThrowsWhenSilent_IdentifyAnswersFromWhatItLearnt()
+    {
+        var (a, far) = InMemoryChannel.CreatePair();
+        var silent = false;
+        await using var peer = new ScpiResponder(far, q => q == "*IDN?" && !Volatile.Read(ref silent) ? "CableTest,SIM-OHM-1,7,1.0\n" : null);
+        await using var session = new ScpiSession(a, new ScpiSessionOptions { Timeout = TimeSpan.FromMilliseconds(300) });
+        var meter = new ScpiResistanceMeter(session, Profiles.Get("sim-ohm"));
+        await meter.PingAsync(CancellationToken.None);
+        Assert.Equal("7", (await meter.IdentifyAsync(CancellationToken.None)).SerialNumber);
+        await meter.PingAsync(CancellationToken.None);
+        lock (peer.Received)
+        {
+            Assert.Equal(2, peer.Received.Count(q => q == "*IDN?"));
+        }
+
+        Volatile.Write(ref silent, true);
+        Assert.Equal("SIM-OHM-1", (await meter.IdentifyAsync(CancellationToken.None)).Model);
+        await Assert.ThrowsAnyAsync<InstrumentException>(() => meter.PingAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task ResistanceMeter_ConfiguresFromProfileAndMeasures()
     {
         var (session, far) = Pair();

@@ -29,6 +29,8 @@ internal sealed class FakeWithstandTester : IWithstandTester, IDisposable
 
     public Task<InstrumentIdentity> IdentifyAsync(CancellationToken cancellationToken) => Task.FromResult(new InstrumentIdentity("Fake", "HV", "1", "1", ProfileName));
 
+    public Task PingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task ConfigureAsync(WithstandSettings settings, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -78,6 +80,8 @@ internal sealed class FakeInsulationTester : IInsulationTester
     public string ProfileName => "fake-megger";
 
     public Task<InstrumentIdentity> IdentifyAsync(CancellationToken cancellationToken) => Task.FromResult(new InstrumentIdentity("Fake", "IR", "1", "1", ProfileName));
+
+    public Task PingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task ConfigureAsync(InsulationTesterSettings settings, CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -55,6 +55,11 @@ public abstract class ModbusDriverBase : IInstrument
     public Task<InstrumentIdentity> IdentifyAsync(CancellationToken cancellationToken) =>
         Task.FromResult(new InstrumentIdentity(Profile.Source.Manufacturer, Profile.Source.Model, string.Empty, string.Empty, Profile.Name));
 
+    /// <inheritdoc />
+    /// <remarks>Reads the map's first point, an input register when it has one (live state, never a setting).</remarks>
+    public Task PingAsync(CancellationToken cancellationToken) =>
+        ReadPointsAsync([Map.Points.OrderBy(p => p.Value.IsHolding).ThenBy(p => p.Value.Address).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key], cancellationToken);
+
     /// <summary>Reads the named points, one request per table covering them all; returns engineering values by name.</summary>
     protected async Task<IReadOnlyDictionary<string, double>> ReadPointsAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
     {

@@ -52,6 +52,14 @@ public abstract class ScpiDriverBase : IInstrument
         return _identity;
     }
 
+    /// <inheritdoc />
+    /// <remarks><c>*IDN?</c> again; the identity learnt is replaced (an instrument swapped on the line shows as the new one).</remarks>
+    public async Task PingAsync(CancellationToken cancellationToken)
+    {
+        var id = await Session.IdentifyAsync(cancellationToken).ConfigureAwait(false);
+        _identity = new InstrumentIdentity(id.Manufacturer, id.Model, id.SerialNumber, id.Firmware, Profile.Name);
+    }
+
     /// <summary>Sends every command of a named list (rendered with <paramref name="values"/>).</summary>
     protected async Task RunCommandsAsync(string name, IReadOnlyDictionary<string, object> values, CancellationToken cancellationToken)
     {

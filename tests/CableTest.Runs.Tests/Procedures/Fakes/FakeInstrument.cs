@@ -23,6 +23,8 @@ internal abstract class FakeInstrument(Bench bench, InstrumentRole role) : IInst
     public Task<InstrumentIdentity> IdentifyAsync(CancellationToken cancellationToken) =>
         Task.FromResult(new InstrumentIdentity("Fake", role.ToString(), "0", "0", "fake"));
 
+    public Task PingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Counts a read and raises the scripted fault when it is due.</summary>
     protected async Task ReadingAsync(string call, CancellationToken cancellationToken)
     {
