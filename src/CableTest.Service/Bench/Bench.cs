@@ -2,10 +2,8 @@ using CableTest.Domain.Instruments;
 using CableTest.HardwareSim;
 using CableTest.Instruments.Drivers;
 using CableTest.Instruments.Fixtures;
-using CableTest.Instruments.Modbus;
 using CableTest.Instruments.Profiles;
 using CableTest.Instruments.Safety;
-using CableTest.Instruments.Scpi;
 using CableTest.Storage;
 using CableTest.Transports;
 using Microsoft.Extensions.Options;
@@ -103,7 +101,7 @@ public sealed partial class Bench : IAsyncDisposable
     /// <summary>Last known interlock state and output state (from the last status read).</summary>
     public (bool InterlockClosed, bool OutputOn) LastHighVoltageState => Safety?.LastState ?? default;
 
-    /// <summary>Starts the embedded simulator if needed, creates one owner per line and a driver per role, and identifies each instrument.</summary>
+    /// <summary>Starts the embedded simulator if needed, creates one owner per line and a driver per role, and asks each instrument whether it answers and who it is.</summary>
     public Task ConnectAsync(CancellationToken cancellationToken) => ConnectAsync(identify: true, cancellationToken);
 
     /// <summary>
@@ -168,18 +166,9 @@ public sealed partial class Bench : IAsyncDisposable
         }
 
         IsConnected = true;
-        foreach (var instrument in identify ? _instruments.Values : Enumerable.Empty<BenchInstrument>())
+        if (identify)
         {
-            try
-            {
-                instrument.Identity = await instrument.Driver.IdentifyAsync(cancellationToken).ConfigureAwait(false);
-                instrument.Seen(_time.GetUtcNow());
-            }
-            catch (Exception e) when (e is CableTest.Instruments.InstrumentException or TransportException)
-            {
-                instrument.Failed(e.Message);
-                LogIdentifyFailed(_logger, instrument.Id, e.Message);
-            }
+            await Task.WhenAll(_instruments.Values.Select(i => ProbeAsync(i, cancellationToken))).ConfigureAwait(false);
         }
     }
 
@@ -245,86 +234,12 @@ public sealed partial class Bench : IAsyncDisposable
         Safety?.Dispose();
     }
 
-    /// <summary>One owner per line: keyed by what the line speaks and where, so two Modbus devices on one RS-485 bus share a master whatever their profiles' default protocol.</summary>
-    private static string LineKey(InstrumentProfile profile, string endpoint) =>
-        InstrumentProtocols.Name(LineProtocol(profile, ChannelEndpoint.Parse(endpoint))) + " " + endpoint;
-
-    /// <summary>What the line speaks: a profile's modbus-tcp over a serial line or RS-485 bus is Modbus RTU.</summary>
-    private static InstrumentProtocol LineProtocol(InstrumentProfile profile, ChannelEndpoint endpoint) =>
-        profile.Scpi is not null ? InstrumentProtocol.Scpi
-        : profile.ProtocolKind == InstrumentProtocol.ModbusTcp && !endpoint.IsSerial ? InstrumentProtocol.ModbusTcp
-        : InstrumentProtocol.ModbusRtu;
-
-    private (object Owner, string Line) LineOwner(Dictionary<string, (object Owner, string Line)> lines, string endpoint, InstrumentProfile profile, string device, Dictionary<string, List<(byte Unit, string Name)>> unitNames)
-    {
-        var key = LineKey(profile, endpoint);
-        if (lines.TryGetValue(key, out var existing))
-        {
-            return existing;
-        }
-
-        var parsed = ChannelEndpoint.Parse(endpoint);
-        var channel = parsed.CreateChannel();
-        object owner;
-        if (profile.Scpi is { } scpi)
-        {
-            var session = new ScpiSession(channel, new ScpiSessionOptions
-            {
-                Device = device,
-                Timeout = TimeSpan.FromMilliseconds(scpi.TimeoutMs),
-                WriteTerminator = scpi.WriteTerminator,
-                CheckErrorsAfterCommand = scpi.CheckErrors,
-            }, Recorder, _time, _loggers.CreateLogger<ScpiSession>());
-            _lines.Add(session);
-            owner = session;
-        }
-        else
-        {
-            var masterOptions = new ModbusMasterOptions { Timeout = TimeSpan.FromMilliseconds(profile.Modbus!.TimeoutMs) };
-            foreach (var (unit, name) in unitNames.GetValueOrDefault(key) ?? [])
-            {
-                masterOptions.Units[unit] = new ModbusUnitOptions { Name = name };
-            }
-
-            ModbusMaster master = LineProtocol(profile, parsed) == InstrumentProtocol.ModbusTcp
-                ? new ModbusTcpMaster(channel, masterOptions, Recorder, _time, _loggers.CreateLogger<ModbusTcpMaster>())
-                : new ModbusRtuMaster(channel, masterOptions, Recorder, _time, _loggers.CreateLogger<ModbusRtuMaster>(), parsed.IsSerial ? parsed.Serial : null);
-            _lines.Add(master);
-            owner = master;
-        }
-
-        lines[key] = (owner, channel.Name);
-        return lines[key];
-    }
-
-    private static List<InstrumentOptions> EmbeddedInstruments(SimulatedBench sim, DateOnly due)
-    {
-        InstrumentOptions From(SimulatedEndpoint e, string id) => new()
-        {
-            Id = id,
-            Role = e.Role,
-            Profile = e.Profile,
-            Endpoint = e.Endpoint,
-            UnitId = Math.Max(1, e.UnitId),
-            CalibrationCertificate = "SIM-" + id,
-            CalibrationDue = due,
-        };
-
-        return
-        [
-            From(sim.Endpoint("conductor_resistance_meter"), "SIM-OHM"),
-            From(sim.Endpoint("insulation_tester"), "SIM-IR"),
-            From(sim.Endpoint("withstand_tester", InstrumentProtocols.ModbusTcp), "SIM-HV"),
-            From(sim.Endpoint("ambient_sensor"), "SIM-TH"),
-        ];
-    }
-
     [LoggerMessage(EventId = 4000, Level = LogLevel.Warning, Message = "Embedded default: simulated bench (scenario {Scenario}, time scale {TimeScale}x) on pseudo-terminals under {Directory} and loopback TCP. No real instrument is driven.")]
     private static partial void LogEmbedded(ILogger logger, string scenario, double timeScale, string directory);
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Instrument {Id} uses profile {Profile}, which is not verified against its manual ({Manual})")]
     private static partial void LogUnverifiedProfile(ILogger logger, string id, string profile, string manual);
 
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Instrument {Id} did not identify: {Error}")]
-    private static partial void LogIdentifyFailed(ILogger logger, string id, string error);
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Instrument {Id} does not answer: {Error}")]
+    private static partial void LogNoAnswer(ILogger logger, string id, string error);
 }
