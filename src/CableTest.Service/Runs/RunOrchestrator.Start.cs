@@ -65,6 +65,11 @@ public sealed partial class RunOrchestrator
         var planned = new TestPlanBuilder(_catalogue).Build(new PlanRequest(sample.ToDomain(), [.. request.Tests.Select(t => t.ToDomain()).OfType<DomainTestKind>()], settings, BenchFacts()));
         PlanRefusal.ThrowIfAny(planned.Violations);
         var plan = planned.Plan!;
+        if (ActiveRunId.Length == 0) // busy is answered below without asking the instruments
+        {
+            await StartReadiness.ThrowIfNotReadyAsync(_bench, plan, cancellationToken).ConfigureAwait(false);
+        }
+
         var now = _time.GetUtcNow();
         var runId = replay?.RunId ?? "run-" + now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
         var run = new V1.Run
