@@ -77,4 +77,12 @@ public interface IRunStore
     Task AddReadingsAsync(IReadOnlyList<ReadingRecord> readings, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<ReadingRecord>> GetReadingsAsync(string runId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records the approval of a run's verdict unless the run has one already; returns the stored approval
+    /// (the earlier one when there was one: an approval is never replaced).
+    /// </summary>
+    Task<RunApprovalRecord> ApproveRunAsync(RunApprovalRecord approval, CancellationToken cancellationToken);
+
+    Task<RunApprovalRecord?> GetRunApprovalAsync(string runId, CancellationToken cancellationToken);
 }

@@ -88,6 +88,20 @@ internal static class Migrations
             SELECT 1, COALESCE(MAX(sequence), 0), COALESCE((SELECT chain_sha256 FROM verdicts ORDER BY sequence DESC LIMIT 1), '') FROM verdicts
             """,
         ]),
+        new(3, "run approvals: who checked and approved a run's verdict for its signed report, bound to the verdict's content hash",
+        [
+            """
+            CREATE TABLE run_approvals (
+                run_id TEXT PRIMARY KEY,
+                verdict_id TEXT NOT NULL,
+                content_sha256 TEXT NOT NULL,
+                checked_by TEXT NOT NULL,
+                approved_by TEXT NOT NULL,
+                credential TEXT NOT NULL,
+                comment TEXT NOT NULL,
+                approved_at_ms BIGINT NOT NULL)
+            """,
+        ]),
     ];
 
     public const string CreateHistory = """

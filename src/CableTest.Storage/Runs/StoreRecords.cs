@@ -91,3 +91,19 @@ public sealed record ChainVerification(bool Intact, long VerifiedRecords, long? 
     /// <summary>When intact: the last record verified, from which the next verification can resume.</summary>
     public VerdictCheckpoint? Checkpoint { get; init; }
 }
+
+/// <summary>
+/// The approval of a run's verdict for its report: bound to the verdict (id and content hash) it approved.
+/// </summary>
+/// <param name="CheckedBy">The person who checked the results (may be empty).</param>
+/// <param name="ApprovedBy">The person who approved the report (the signatory).</param>
+/// <param name="Credential">The name of the API credential that made the approval (for the audit trail).</param>
+public sealed record RunApprovalRecord(
+    string RunId,
+    string VerdictId,
+    string ContentSha256,
+    string CheckedBy,
+    string ApprovedBy,
+    string Credential,
+    string Comment,
+    DateTimeOffset ApprovedAt);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace CableTest.Storage.Tests.Runs;
 
 /// <summary>The behaviour every run store must have; run against SQLite and PostgreSQL.</summary>
-public abstract class RunStoreBehaviour : IAsyncLifetime
+public abstract partial class RunStoreBehaviour : IAsyncLifetime
 {
     protected FakeTimeProvider Time { get; } = new(DateTimeOffset.Parse("2026-11-24T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
 
