@@ -24,7 +24,8 @@ declare -A probe=(
   [chromium-driver]=/usr/bin/chromedriver
   [nodejs]=/usr/bin/node
   [npm]=/usr/bin/npm
-  [fonts-wqy-microhei]=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc  # CJK glyphs in the headless-Chromium screenshots
+  [fonts-wqy-microhei]=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc  # CJK glyphs in the headless-Chromium screenshots and PDF reports
+  [fonts-dejavu-core]=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf  # Latin text and symbols (⁰ ⁻) in PDF reports
 )
 missing=()
 for pkg in "${!probe[@]}"; do

@@ -24,13 +24,12 @@ public static class BenchHostingExtensions
         return builder;
     }
 
-    /// <summary>Maps bench control (gRPC + JSON), the run event stream for the dashboard, and reports.</summary>
+    /// <summary>Maps bench control (gRPC + JSON), replay and the run event stream for the dashboard (reports: ReportsHostingExtensions).</summary>
     public static WebApplication MapCableTestBench(this WebApplication app)
     {
         app.MapGrpcService<BenchControlService>();
         app.MapGrpcService<Grpc.Replay.ReplayRunService>();
         app.MapGet("/events/runs/{runId}", RunEventsEndpoint.StreamAsync).AddEndpointFilter(Grpc.Inputs.RouteIdFilter.RunIdAsync).RequireAuthorization(Policies.Read);
-        app.MapGet("/reports/{runId}.html", Reports.ReportEndpoint.RenderAsync).AddEndpointFilter(Grpc.Inputs.RouteIdFilter.RunIdAsync).RequireAuthorization(Policies.Read);
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using CableTest.Service.Bench;
 using CableTest.Service.Grpc.Verdicts;
+using CableTest.Service.Reports;
 using CableTest.Service.Security;
 using CableTest.Service.Telemetry;
 using CableTest.Storage;
@@ -50,6 +51,7 @@ public static class CableTestServiceExtensions
         builder.AddCableTestHealth();
         builder.AddCableTestTelemetry();
         builder.AddCableTestVerdictIntegrity();
+        builder.AddCableTestReports();
         builder.Services.AddHostedService<StartupReport>();
         // Nothing the service issues is protected (no cookies, no antiforgery): keep no key ring.
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
@@ -68,6 +70,7 @@ public static class CableTestServiceExtensions
         app.MapCableTestBench();
         app.MapCableTestTelemetry();
         app.MapCableTestVerdictIntegrity();
+        app.MapCableTestReports();
         return app;
     }
 }

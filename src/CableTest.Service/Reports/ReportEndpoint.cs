@@ -1,58 +1,28 @@
-using CableTest.Service.Grpc.Verdicts;
-using CableTest.Service.Runs;
-using CableTest.Storage.Runs;
-using Google.Protobuf.WellKnownTypes;
-using V1 = CableTest.Contracts.V1;
-
 namespace CableTest.Service.Reports;
 
-/// <summary>The print-ready bilingual report of a run's verdict, with its readings.</summary>
+/// <summary>A run's report as print-ready bilingual HTML (<c>/reports/{runId}.html</c>) or as a PDF to sign (<c>/reports/{runId}.pdf</c>).</summary>
 internal static class ReportEndpoint
 {
-    public static async Task<IResult> RenderAsync(string runId, IRunStore store, RunOrchestrator orchestrator, VerdictIntegrity integrity, CancellationToken cancellationToken)
+    public static async Task<IResult> HtmlAsync(string runId, RunReportSource source, CancellationToken cancellationToken)
     {
-        StoredVerdict? stored;
-        V1.Verdict verdict;
-        try
-        {
-            stored = await store.GetVerdictByRunAsync(runId, cancellationToken).ConfigureAwait(false);
-            if (stored is null)
-            {
-                return Results.NotFound($"run {runId} has no verdict (not finished, aborted or incomplete)");
-            }
+        var (report, refusal) = await source.LoadAsync(runId, cancellationToken).ConfigureAwait(false);
+        return refusal ?? Results.Content(TestReportRenderer.Render(report!), "text/html; charset=utf-8");
+    }
 
-            verdict = VerdictDocument.FromStored(stored);
-        }
-        catch (VerdictIntegrityException e)
+    public static async Task<IResult> PdfAsync(string runId, RunReportSource source, ReportFonts fonts, CancellationToken cancellationToken)
+    {
+        var (report, refusal) = await source.LoadAsync(runId, cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
         {
-            integrity.Report(e, "report");
-            return Results.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "verdict record altered",
-                detail: $"the verdict record at sequence {e.Sequence} does not match its hashes and is not reported: {e.Detail}");
+            return refusal;
         }
 
-        V1.Sample? sample = null;
-        try
+        if (fonts.Problem is { } problem)
         {
-            sample = await orchestrator.GetSampleAsync(stored.SampleId, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Grpc.NotFoundException)
-        {
-            // Reported without the sample block.
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "no font for PDF reports", detail: problem);
         }
 
-        var readings = (await store.GetReadingsAsync(runId, cancellationToken).ConfigureAwait(false))
-            .Select(r => new V1.Reading
-            {
-                ReadingId = r.ReadingId,
-                Time = Timestamp.FromDateTimeOffset(DateTimeOffset.UnixEpoch.AddTicks(r.TimeUnixNs / 100)),
-                Quantity = r.Quantity,
-                Value = r.Value,
-                InstrumentId = r.InstrumentId,
-                StepId = r.StepId,
-                Core = r.Core,
-                StepTimeS = r.StepTimeS,
-            })
-            .ToList();
-        return Results.Content(TestReportRenderer.Render(verdict, sample, readings), "text/html; charset=utf-8");
+        var pdf = PdfReportRenderer.Render(report!, fonts);
+        return Results.File(pdf, "application/pdf", $"{report!.Verdict.SampleId}-{report.Verdict.RunId}.pdf");
     }
 }

@@ -40,4 +40,5 @@ internal static class ReportLabels
     public const string Evaluated = "Evaluated · 判定时间";
     public const string Quantity = "Quantity · 量";
     public const string Value = "Value · 数值";
+    public const string Signatures = "Signatures · 签字";
 }

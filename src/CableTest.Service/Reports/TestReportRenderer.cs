@@ -1,181 +1,98 @@
-using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using CableTest.Contracts.V1;
 
 namespace CableTest.Service.Reports;
 
 /// <summary>
-/// The per-sample test report as one self-contained, print-ready HTML page (browsers print it to
-/// PDF): sample and cable data, each test's raw and corrected values with limit, standard, clause,
-/// decision rule and uncertainty, instruments and calibration, plots, verdict and content hash.
+/// The per-sample test report as one self-contained, print-ready HTML page: the lab header, the verdict and the
+/// reason of every test that did not pass, sample and cable data, each test's raw and corrected values with limit,
+/// standard, clause, decision rule and uncertainty, plots, instruments and calibration, the signature block and the
+/// content hash. The words come from <see cref="ReportContent"/>, as in the PDF (<see cref="PdfReportRenderer"/>).
 /// </summary>
 public static class TestReportRenderer
 {
-    private static readonly HtmlEncoder Enc = HtmlEncoder.Default;
-
-    public static string Render(Verdict verdict, Sample? sample, IReadOnlyList<Reading> readings)
+    public static string Render(RunReport report)
     {
+        var verdict = report.Verdict;
         var h = new StringBuilder();
         h.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
             .Append(E($"CableTest report {verdict.SampleId} {verdict.RunId}"))
-            .Append("</title><style>").Append(Css).Append("</style></head><body>");
+            .Append("</title><style>").Append(ReportCss.Text).Append("</style></head><body>");
+        if (report.Simulated)
+        {
+            h.Append("<div class=\"watermark\" aria-hidden=\"true\">").Append(ReportContent.SimulatedMark).Append("</div>")
+                .Append("<p class=\"simulated\" data-testid=\"simulated\">").Append(E(ReportContent.SimulatedNotice)).Append("</p>");
+        }
+
+        Header(h, report);
         h.Append("<h1>").Append(ReportLabels.Title).Append("</h1>");
+        h.Append("<h2>").Append(ReportLabels.Overall).Append(": <span class=\"outcome ").Append(verdict.Outcome).Append("\" data-testid=\"overall\">")
+            .Append(E(ReportContent.OutcomeText(verdict.Outcome))).Append("</span></h2>");
+        h.Append("<p class=\"rule\">").Append(ReportLabels.OutcomeRule).Append(": ").Append(E(verdict.OutcomeRule)).Append("</p>");
+        var findings = ReportContent.Findings(verdict);
+        if (findings.Count > 0)
+        {
+            h.Append("<ul class=\"findings\" data-testid=\"findings\">");
+            foreach (var f in findings)
+            {
+                h.Append("<li><b>").Append(E(f.Test)).Append(" — ").Append(E(f.Outcome)).Append(":</b> ").Append(E(f.Sentence)).Append("</li>");
+            }
+
+            h.Append("</ul>");
+        }
 
         Section(h, ReportLabels.Sample);
-        Table(h, [
-            (ReportLabels.SampleId, verdict.SampleId),
-            (ReportLabels.LimsOrder, verdict.LimsOrder),
-            (ReportLabels.ProductSpec, verdict.ProductSpec),
-            (ReportLabels.Conductor, sample is null ? "" : ConductorText(sample.Conductor)),
-            (ReportLabels.Cores, sample?.Cores.ToString(CultureInfo.InvariantCulture) ?? ""),
-            (ReportLabels.Length, sample is null ? "" : $"{N(sample.LengthM)} m"),
-        ]);
-
+        Table(h, ReportContent.Sample(report));
         Section(h, ReportLabels.Run);
-        Table(h, [
-            ("Run id", verdict.RunId),
-            (ReportLabels.Bench, verdict.BenchId),
-            (ReportLabels.Operator, verdict.OperatorName),
-            (ReportLabels.Started, Time(verdict.RunStartedAt)),
-            (ReportLabels.Completed, Time(verdict.RunCompletedAt)),
-            (ReportLabels.Evaluated, Time(verdict.EvaluatedAt)),
-        ]);
-
-        h.Append("<h2>").Append(ReportLabels.Overall).Append(": <span class=\"outcome ").Append(verdict.Outcome).Append("\" data-testid=\"overall\">")
-            .Append(E(OutcomeText(verdict.Outcome))).Append("</span></h2>");
-        h.Append("<p class=\"rule\">").Append(ReportLabels.OutcomeRule).Append(": ").Append(E(verdict.OutcomeRule)).Append("</p>");
+        Table(h, ReportContent.Run(report));
 
         Section(h, ReportLabels.Tests);
         foreach (var test in verdict.Tests)
         {
-            RenderTest(h, test, readings);
+            h.Append("<div class=\"test\"><h3>").Append(E(ReportContent.TestTitle(test)))
+                .Append(" <span class=\"outcome ").Append(test.Outcome).Append("\">").Append(E(ReportContent.OutcomeText(test.Outcome))).Append("</span></h3>");
+            Table(h, ReportContent.Test(test));
+            Plots(h, test, report.Readings);
+            h.Append("</div>");
         }
 
-        var instruments = verdict.Tests.SelectMany(t => t.Instruments).DistinctBy(i => i.InstrumentId).ToList();
-        if (instruments.Count > 0)
+        if (ReportContent.Instruments(verdict) is { Count: > 0 } instruments)
         {
             Section(h, ReportLabels.Instruments);
-            h.Append("<table><tr><th>Id</th><th>Role</th><th>Model</th><th>Serial</th><th>")
-                .Append(ReportLabels.Calibration).Append("</th></tr>");
-            foreach (var i in instruments)
-            {
-                h.Append("<tr><td>").Append(E(i.InstrumentId)).Append("</td><td>").Append(E(i.Role)).Append("</td><td>")
-                    .Append(E($"{i.Manufacturer} {i.Model} {i.Firmware}")).Append("</td><td>").Append(E(i.SerialNumber)).Append("</td><td>")
-                    .Append(E($"{i.CalibrationCertificate} / {i.CalibrationDue}")).Append(i.CalibrationOverdue ? " <b class=\"bad\">OVERDUE 已过期</b>" : "")
-                    .Append("</td></tr>");
-            }
-
-            h.Append("</table>");
+            Table(h, instruments);
         }
 
         Section(h, ReportLabels.Evidence);
-        Table(h, [
-            (ReportLabels.ContentHash, verdict.ContentSha256),
-            (ReportLabels.PreviousHash, verdict.PreviousSha256),
-            (ReportLabels.Catalogue, verdict.CatalogueVersion),
-            ("Feed sequence · 序号", verdict.Sequence.ToString(CultureInfo.InvariantCulture)),
-        ]);
-        h.Append("<p class=\"foot\">Verify: <code>cabletest verify</code> · Generated by CableTest</p></body></html>");
+        Table(h, ReportContent.Evidence(verdict));
+        Section(h, ReportLabels.Signatures);
+        h.Append("<table class=\"signatures\" data-testid=\"signatures\">");
+        foreach (var row in ReportContent.Signatures(report))
+        {
+            h.Append("<tr><th>").Append(E(row.Label)).Append("</th><td>").Append(E(row.Value)).Append("</td><td class=\"sign\"></td></tr>");
+        }
+
+        h.Append("</table>");
+        h.Append("<p class=\"foot\">Generated ").Append(E(report.Time.Format(report.GeneratedAt)))
+            .Append(" by CableTest · Verify: <code>cabletest verify</code></p></body></html>");
         return h.ToString();
     }
 
-    private static void RenderTest(StringBuilder h, TestVerdict t, IReadOnlyList<Reading> readings)
+    private static void Header(StringBuilder h, RunReport report)
     {
-        var title = t.Kind switch
+        h.Append("<header class=\"lab\" data-testid=\"lab\">");
+        if (ReportLogo.DataUri(report.Lab.LogoPath) is { } logo)
         {
-            TestKind.ConductorResistance => ReportLabels.ConductorResistance,
-            TestKind.InsulationResistance => ReportLabels.InsulationResistance,
-            TestKind.VoltageWithstand => ReportLabels.VoltageWithstand,
-            _ => t.Kind.ToString(),
-        };
-        h.Append("<div class=\"test\"><h3>").Append(title).Append(string.IsNullOrEmpty(t.Core) ? "" : E($" — core {t.Core}"))
-            .Append(" <span class=\"outcome ").Append(t.Outcome).Append("\">").Append(E(OutcomeText(t.Outcome))).Append("</span></h3>");
-
-        var rows = new List<(string, string)>
-        {
-            (ReportLabels.Standard, $"{t.Reference?.Standard} {t.Reference?.Edition}"),
-            (ReportLabels.Clause, t.Reference?.Clause ?? ""),
-            (ReportLabels.Method, t.Reference?.Method ?? ""),
-            (ReportLabels.DecisionRule, RuleText(t.DecisionRule)),
-        };
-        if (t.DecisionRule is { ExpandedUncertainty: > 0 } rule)
-        {
-            rows.Add((ReportLabels.Uncertainty, $"{N(rule.ExpandedUncertainty)} (k = {N(rule.CoverageFactor)})"));
+            h.Append("<img class=\"logo\" alt=\"\" src=\"").Append(logo).Append("\">");
         }
 
-        rows.AddRange(EvidenceRows(t));
-        if (!string.IsNullOrEmpty(t.ReasonCode))
+        var lines = ReportContent.LabLines(report.Lab);
+        h.Append("<div><b>").Append(E(lines[0])).Append("</b>");
+        foreach (var line in lines.Skip(1))
         {
-            rows.Add((ReportLabels.Reason, $"{t.ReasonCode}: {t.Reason}"));
+            h.Append("<br>").Append(E(line));
         }
 
-        if (t.Reference is { LimitVerified: false })
-        {
-            rows.Add((ReportLabels.Warnings, "limit from an unverified data row (M) · 限值数据未经核实"));
-        }
-
-        foreach (var w in t.Warnings)
-        {
-            rows.Add((ReportLabels.Warnings, w));
-        }
-
-        Table(h, rows);
-        Plots(h, t, readings);
-        h.Append("</div>");
-    }
-
-    private static IEnumerable<(string, string)> EvidenceRows(TestVerdict t)
-    {
-        switch (t.EvidenceCase)
-        {
-            case TestVerdict.EvidenceOneofCase.ConductorResistance:
-                var c = t.ConductorResistance;
-                yield return ("Conductor · 导体", ConductorText(c.Conductor));
-                yield return ("Measured R_t · 实测电阻", $"{N(c.MeasuredResistanceOhm)} Ω over {N(c.LengthM)} m");
-                yield return ("Temperature · 导体温度", $"{N(c.ConductorTemperatureC)} °C ({c.TemperatureSource})");
-                yield return ("R_t per km · 每千米电阻", $"{N(c.RtOhmPerKm)} Ω/km");
-                yield return ("k_t", $"{N(c.Kt)} ({c.KtMethod})");
-                yield return ("R20 · 20 °C 电阻", $"{N(c.R20OhmPerKm)} Ω/km");
-                yield return (ReportLabels.Limit, $"≤ {N(c.LimitOhmPerKm)} Ω/km (acceptance ≤ {N(c.AcceptanceLimitOhmPerKm)})");
-                break;
-            case TestVerdict.EvidenceOneofCase.InsulationResistance:
-                var i = t.InsulationResistance;
-                yield return ("Cable type · 型号", i.CableType);
-                yield return ("Measured R · 实测绝缘电阻", $"{N(i.MeasuredResistanceMohm)} MΩ over {N(i.LengthM)} m");
-                yield return ("Test conditions · 试验条件", $"{N(i.TestVoltageVDc)} V DC, {N(i.ElectrificationS)} s, {N(i.TestTemperatureC)} °C");
-                yield return ("d / D", $"{N(i.ConductorDiameterMm)} / {N(i.InsulationOuterDiameterMm)} mm");
-                if (i.HasRLMohmKm)
-                {
-                    yield return ("R·L", $"{N(i.RLMohmKm)} MΩ·km");
-                }
-
-                if (i.HasKiMohmKm)
-                {
-                    yield return ("K_i", $"{N(i.KiMohmKm)} MΩ·km");
-                }
-
-                if (i.HasRhoOhmCm)
-                {
-                    yield return ("ρ", $"{N(i.RhoOhmCm)} Ω·cm");
-                }
-
-                yield return (ReportLabels.Limit, $"{i.Criterion} ≥ {N(i.Minimum)} {i.MinimumUnit} (acceptance ≥ {N(i.AcceptanceLimit)})");
-                break;
-            case TestVerdict.EvidenceOneofCase.VoltageWithstand:
-                var v = t.VoltageWithstand;
-                yield return ("Rated voltage · 额定电压", v.RatedVoltage);
-                yield return ("Required · 要求", $"{v.VoltageKind} {N(v.RequiredKv)} kV for {N(v.RequiredS)} s (±{N(v.VoltageTolerancePct)} %)");
-                yield return ("Applied · 施加", $"{N(v.AppliedKv)} kV, {N(v.FrequencyHz)} Hz, held {N(v.HeldS)} s");
-                yield return ("Leakage · 泄漏电流", $"max {N(v.MaxLeakageMa)} mA (limit {N(v.LeakageLimitMa)} mA)");
-                yield return ("Tester outcome · 仪器结果", v.TesterOutcome);
-                if (v.Breakdown)
-                {
-                    yield return ("Breakdown · 击穿", $"{v.BreakdownLocation} at {(v.HasFailureVoltageKv ? N(v.FailureVoltageKv) : "?")} kV, {(v.HasFailureTimeS ? N(v.FailureTimeS) : "?")} s");
-                }
-
-                break;
-        }
+        h.Append("</div></header>");
     }
 
     private static void Plots(StringBuilder h, TestVerdict t, IReadOnlyList<Reading> readings)
@@ -203,60 +120,24 @@ public static class TestReportRenderer
         h.Append("<figure>").Append(svg).Append("</figure>");
     }
 
-    private static void Section(StringBuilder h, string title) => h.Append("<h2>").Append(title).Append("</h2>");
+    private static void Section(StringBuilder h, string title) => h.Append("<h2>").Append(E(title)).Append("</h2>");
 
-    private static void Table(StringBuilder h, IEnumerable<(string Label, string Value)> rows)
+    private static void Table(StringBuilder h, IEnumerable<ReportRow> rows)
     {
         h.Append("<table>");
         foreach (var (label, value) in rows)
         {
-            h.Append("<tr><th>").Append(label).Append("</th><td>").Append(E(value)).Append("</td></tr>");
+            h.Append("<tr><th>").Append(E(label)).Append("</th><td>").Append(E(value)).Append("</td></tr>");
         }
 
         h.Append("</table>");
     }
 
-    private static string ConductorText(ConductorSpec? c) => c is null
-        ? ""
-        : $"class {c.ConductorClass}, {c.Material}{(c.Coated ? " (metal-coated)" : "")}, {N(c.CrossSectionMm2)} mm²";
-
-    private static string RuleText(DecisionRule? r) => r?.Kind switch
-    {
-        DecisionRule.Types.Kind.BinaryGuardBand => $"ILAC-G8:09/2019 4.2.2 binary, guard band w = {N(r.GuardBand)}",
-        DecisionRule.Types.Kind.NonBinaryGuardBand => $"ILAC-G8:09/2019 4.2.3 non-binary, guard band w = {N(r.GuardBand)}",
-        _ => "ILAC-G8:09/2019 4.2.1 simple acceptance (w = 0)",
-    };
-
-    internal static string OutcomeText(Outcome o) => o switch
-    {
-        Outcome.Pass => "PASS 合格",
-        Outcome.ConditionalPass => "CONDITIONAL PASS 有条件合格",
-        Outcome.ConditionalFail => "CONDITIONAL FAIL 有条件不合格",
-        Outcome.Fail => "FAIL 不合格",
-        Outcome.Invalid => "INVALID 无效",
-        Outcome.Inconclusive => "INCONCLUSIVE 无法判定",
-        Outcome.Error => "ERROR 错误",
-        Outcome.Retest => "RETEST 需重试",
-        Outcome.Incomplete => "INCOMPLETE 未完成",
-        _ => "—",
-    };
-
-    private static string Time(Google.Protobuf.WellKnownTypes.Timestamp? t) =>
-        t is null ? "" : t.ToDateTimeOffset().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
-
-    private static string N(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
-
-    private static string E(string? s) => Enc.Encode(s ?? "");
-
-    private const string Css = """
-        body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;max-width:60rem;margin:1.5rem auto;color:#111}
-        h1{font-size:1.4rem;border-bottom:2px solid #14324a}h2{font-size:1.1rem;margin-top:1.4rem}h3{font-size:1rem}
-        table{border-collapse:collapse;width:100%;margin:.4rem 0}th,td{border:1px solid #ccc;padding:.2rem .4rem;text-align:left;font-size:.85rem}
-        th{width:16rem;background:#f3f5f7}.outcome{padding:.05rem .4rem;border-radius:4px}
-        .OUTCOME_PASS{background:#d7f0dd}.OUTCOME_FAIL,.OUTCOME_CONDITIONAL_FAIL{background:#f8d7d5}
-        .OUTCOME_CONDITIONAL_PASS{background:#eef6d5}.OUTCOME_INVALID,.OUTCOME_INCONCLUSIVE,.OUTCOME_ERROR,.OUTCOME_RETEST,.OUTCOME_INCOMPLETE{background:#fde9c8}
-        .bad{color:#b3261e}.test{page-break-inside:avoid}.plot{width:100%;max-width:40rem}code{font-size:.8rem}
-        .foot{margin-top:2rem;font-size:.75rem;color:#666}
-        @media print{body{margin:0}a{color:inherit}}
-        """;
+    /// <summary>
+    /// Text as HTML: the markup characters escaped, everything else (Chinese, Ω, ·, +) left as UTF-8 text, so the page
+    /// source reads as the page does (HtmlEncoder escapes every non-ASCII character and '+').
+    /// </summary>
+    private static string E(string? s) => (s ?? "")
+        .Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
+        .Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
 }

@@ -94,6 +94,21 @@ public sealed class ReadCommandsTests(GoodBenchFixture bench)
     }
 
     [Fact]
+    public async Task Report_ToPdfFile_SavesThePdf()
+    {
+        using var dir = new CableTest.Testing.TempDirectory("cabletest-cli-report");
+        var file = dir.File("S-1.pdf");
+
+        var result = await CliResult.RunAsync(["report", bench.FirstRun.RunId, "--server", bench.Service.Address, "--output", file]);
+
+        Assert.True(result.Code == ExitCodes.Ok, result.ToString());
+        Assert.Contains("PDF report for run", result.Out, StringComparison.Ordinal);
+        var pdf = await File.ReadAllBytesAsync(file);
+        Assert.Equal("%PDF-"u8.ToArray(), pdf[..5]);
+        Assert.EndsWith("%%EOF", System.Text.Encoding.ASCII.GetString(pdf[^8..]).Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verify_ServiceDataDirectory_ChainIntact()
     {
         var result = await CliResult.RunAsync(["verify", "--data-dir", bench.Service.DataDirectory]);

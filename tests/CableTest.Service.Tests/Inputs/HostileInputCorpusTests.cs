@@ -41,6 +41,7 @@ public sealed class HostileInputCorpusTests(HostileInputFixture fixture)
     {
         var verdicts = new VerdictService.VerdictServiceClient(fixture.Service.Channel);
         var replay = new ReplayService.ReplayServiceClient(fixture.Service.Channel);
+        var reports = new ReportService.ReportServiceClient(fixture.Service.Channel);
         foreach (var id in HostileIds.All)
         {
             Func<Task>[] calls =
@@ -54,6 +55,8 @@ public sealed class HostileInputCorpusTests(HostileInputFixture fixture)
                 () => verdicts.GetVerdictAsync(new GetVerdictRequest { SampleId = id }, HostileInputFixture.Engineer).ResponseAsync,
                 () => verdicts.GetVerdictAsync(new GetVerdictRequest { VerdictId = id }, HostileInputFixture.Engineer).ResponseAsync,
                 () => replay.ReplayRunAsync(new ReplayRunRequest { RunId = id }, HostileInputFixture.Engineer).ResponseAsync,
+                () => reports.ApproveRunAsync(new ApproveRunRequest { RunId = id, ApprovedBy = "Zhang Wei" }, HostileInputFixture.Engineer).ResponseAsync,
+                () => reports.GetRunApprovalAsync(new GetRunApprovalRequest { RunId = id }, HostileInputFixture.Engineer).ResponseAsync,
             ];
             foreach (var call in calls)
             {
@@ -66,7 +69,7 @@ public sealed class HostileInputCorpusTests(HostileInputFixture fixture)
             if (id.Length < 4_000 && id.Trim('.').Length > 0)
             {
                 var escaped = Uri.EscapeDataString(id);
-                foreach (var path in new[] { $"/v1/samples/{escaped}", $"/v1/runs/{escaped}", $"/v1/verdicts:get?runId={escaped}", $"/reports/{escaped}.html", $"/events/runs/{escaped}" })
+                foreach (var path in new[] { $"/v1/samples/{escaped}", $"/v1/runs/{escaped}", $"/v1/verdicts:get?runId={escaped}", $"/reports/{escaped}.html", $"/reports/{escaped}.pdf", $"/v1/runs/{escaped}/approval", $"/events/runs/{escaped}" })
                 {
                     var (status, body) = await fixture.JsonAsync(HttpMethod.Get, path);
                     Assert.True(status is >= 400 and < 500, $"GET {Shown(path)}: HTTP {status} {Shown(body)}");
@@ -218,7 +221,7 @@ public sealed class HostileInputCorpusTests(HostileInputFixture fixture)
     }
 
     internal static IEnumerable<ServiceDescriptor> Services() =>
-        [BenchService.Descriptor, VerdictService.Descriptor, StandardsService.Descriptor, ReplayService.Descriptor];
+        [BenchService.Descriptor, VerdictService.Descriptor, StandardsService.Descriptor, ReplayService.Descriptor, ReportService.Descriptor];
 
     internal static RegisterSampleRequest Good(string id) => new()
     {

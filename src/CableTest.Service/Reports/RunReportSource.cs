@@ -1,0 +1,79 @@
+using CableTest.Service.Grpc.Verdicts;
+using CableTest.Service.Runs;
+using CableTest.Storage.Runs;
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.Extensions.Options;
+using V1 = CableTest.Contracts.V1;
+
+namespace CableTest.Service.Reports;
+
+/// <summary>Gathers a <see cref="RunReport"/>: the run's verdict record, its sample and readings, the approval, the lab and the time zone.</summary>
+internal sealed class RunReportSource(
+    IRunStore store,
+    RunOrchestrator orchestrator,
+    VerdictIntegrity integrity,
+    Service.Bench.Bench bench,
+    IOptionsMonitor<ReportOptions> options,
+    TimeProvider time)
+{
+    /// <summary>The report, or the HTTP answer that says why there is none.</summary>
+    public async Task<(RunReport? Report, IResult? Refusal)> LoadAsync(string runId, CancellationToken cancellationToken)
+    {
+        StoredVerdict? stored;
+        V1.Verdict verdict;
+        try
+        {
+            stored = await store.GetVerdictByRunAsync(runId, cancellationToken).ConfigureAwait(false);
+            if (stored is null)
+            {
+                return (null, Results.NotFound($"run {runId} has no verdict record (unknown, still running, or ended without one)"));
+            }
+
+            verdict = VerdictDocument.FromStored(stored);
+        }
+        catch (VerdictIntegrityException e)
+        {
+            integrity.Report(e, "report");
+            return (null, Results.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "verdict record altered",
+                detail: $"the verdict record at sequence {e.Sequence} does not match its hashes and is not reported: {e.Detail}"));
+        }
+
+        V1.Sample? sample = null;
+        try
+        {
+            sample = await orchestrator.GetSampleAsync(stored.SampleId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Grpc.NotFoundException)
+        {
+            // Reported without the sample block.
+        }
+
+        var readings = (await store.GetReadingsAsync(runId, cancellationToken).ConfigureAwait(false))
+            .Select(r => new V1.Reading
+            {
+                ReadingId = r.ReadingId,
+                Time = Timestamp.FromDateTimeOffset(DateTimeOffset.UnixEpoch.AddTicks(r.TimeUnixNs / 100)),
+                Quantity = r.Quantity,
+                Value = r.Value,
+                InstrumentId = r.InstrumentId,
+                StepId = r.StepId,
+                Core = r.Core,
+                StepTimeS = r.StepTimeS,
+            })
+            .ToList();
+        var approval = await store.GetRunApprovalAsync(runId, cancellationToken).ConfigureAwait(false);
+        var settings = options.CurrentValue;
+        var report = new RunReport(verdict, sample, readings, settings.Lab, approval, IsSimulated(verdict),
+            ReportTime.For(settings), time.GetUtcNow());
+        return (report, null);
+    }
+
+    /// <summary>
+    /// Made on the simulator: on this service's embedded simulated bench, or with an instrument that identified itself
+    /// as the CableTest simulator (*IDN? "CableTest,MODEL,SIM…") wherever the run was made.
+    /// </summary>
+    private bool IsSimulated(V1.Verdict verdict) =>
+        (bench.IsEmbedded && string.Equals(verdict.BenchId, bench.BenchId, StringComparison.Ordinal))
+        || verdict.Tests.SelectMany(t => t.Instruments).Any(i =>
+            string.Equals(i.Manufacturer, "CableTest", StringComparison.OrdinalIgnoreCase) && i.SerialNumber.StartsWith("SIM", StringComparison.Ordinal));
+}
