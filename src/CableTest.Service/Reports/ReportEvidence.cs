@@ -67,11 +67,17 @@ internal static class ReportEvidence
         var rows = new List<ReportRow>
         {
             new("Rated voltage · 额定电压", v.RatedVoltage),
-            new("Required · 要求", $"{v.VoltageKind} {N(v.RequiredKv)} kV for {N(v.RequiredS)} s (±{N(v.VoltageTolerancePct)} %)"),
-            new("Applied · 施加", $"{N(v.AppliedKv)} kV, {N(v.FrequencyHz)} Hz, held {N(v.HeldS)} s"),
+            new("Required · 要求", $"{v.VoltageKind} {N(v.RequiredKv)} kV for {N(v.RequiredS)} s (±{N(v.VoltageTolerancePct)} %)"
+                + (v.HasLowerKv && v.HasUpperKv ? $", held between {N(v.LowerKv)} and {N(v.UpperKv)} kV" : "")),
+            new("Applied · 施加", $"{N(v.AppliedKv)} kV, {N(v.FrequencyHz)} Hz, held {N(v.HeldS)} s" + (v.Interrupted ? " — dwell interrupted · 耐压中断" : "")),
             new("Leakage · 泄漏电流", $"max {N(v.MaxLeakageMa)} mA (limit {N(v.LeakageLimitMa)} mA)"),
             new("Tester outcome · 仪器结果", v.TesterOutcome),
         };
+        if (v.HasDcAlternativeKv)
+        {
+            rows.Add(new("DC alternative · 直流替代", $"{N(v.DcAlternativeKv)} kV DC"));
+        }
+
         if (v.Breakdown)
         {
             rows.Add(new("Breakdown · 击穿", $"{v.BreakdownLocation} at {(v.HasFailureVoltageKv ? N(v.FailureVoltageKv) : "?")} kV, {(v.HasFailureTimeS ? N(v.FailureTimeS) : "?")} s"));

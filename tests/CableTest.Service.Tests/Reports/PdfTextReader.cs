@@ -24,6 +24,15 @@ internal static partial class PdfTextReader
         return pages;
     }
 
+    /// <summary>Keeps an HTML report beside the PDFs (artifacts/test-results/reports/NAME.html).</summary>
+    public static string KeepHtml(string html, string name)
+    {
+        var kept = CableTest.Testing.RepoPaths.InRepo("artifacts", "test-results", "reports");
+        Directory.CreateDirectory(kept);
+        File.WriteAllText(Path.Combine(kept, name + ".html"), html);
+        return html;
+    }
+
     private static string Text(Page page)
     {
         var text = new StringBuilder();
