@@ -100,6 +100,14 @@ internal sealed class PdfLayout(PdfDocument document, PdfText text, Action<XGrap
         }
     }
 
+    /// <summary>A drawing of <paramref name="height"/> points across the content width, kept on one page.</summary>
+    public void Figure(double height, Action<XGraphics, XRect> draw)
+    {
+        Ensure(height);
+        draw(G, new XRect(Margin, y, Width, height));
+        y += height + 6;
+    }
+
     public void Space(double points) => y += points;
 
     public void Dispose() => graphics?.Dispose();

@@ -44,7 +44,7 @@ public static class PdfReportRenderer
             PdfPageFurniture.Header(g, text, lab, logo, report.Simulated);
         }))
         {
-            Body(layout, report);
+            Body(layout, text, report);
         }
 
         var pages = document.PageCount;
@@ -59,7 +59,7 @@ public static class PdfReportRenderer
         return output.ToArray();
     }
 
-    private static void Body(PdfLayout layout, RunReport report)
+    private static void Body(PdfLayout layout, PdfText text, RunReport report)
     {
         var verdict = report.Verdict;
         layout.Paragraph(ReportLabels.Title, 16, bold: true);
@@ -86,6 +86,10 @@ public static class PdfReportRenderer
         {
             layout.Heading($"{ReportContent.TestTitle(test)} — {ReportContent.OutcomeText(test.Outcome)}", 10);
             layout.Table(ReportContent.Test(test));
+            if (ReportPlot.For(test, report.Readings) is { } plot)
+            {
+                layout.Figure(150, (g, area) => PdfPlot.Draw(g, text, plot, area));
+            }
         }
 
         if (ReportContent.Instruments(verdict) is { Count: > 0 } instruments)

@@ -51,7 +51,7 @@ internal sealed class RunReportSource(
         var readings = (await store.GetReadingsAsync(runId, cancellationToken).ConfigureAwait(false))
             .Select(r => new V1.Reading
             {
-                ReadingId = r.ReadingId,
+                ReadingId = VerdictReadingId(r),
                 Time = Timestamp.FromDateTimeOffset(DateTimeOffset.UnixEpoch.AddTicks(r.TimeUnixNs / 100)),
                 Quantity = r.Quantity,
                 Value = r.Value,
@@ -67,6 +67,15 @@ internal sealed class RunReportSource(
             ReportTime.For(settings), time.GetUtcNow());
         return (report, null);
     }
+
+    /// <summary>
+    /// The id the verdict's reading_ids use: the store keeps one row per field of a reading, as "{reading id}/{field}"
+    /// (LocalReadingsForwarder), so the charts matched no reading and were never drawn.
+    /// </summary>
+    private static string VerdictReadingId(ReadingRecord r) =>
+        r.ReadingId.Length > r.Quantity.Length + 1 && r.ReadingId.EndsWith("/" + r.Quantity, StringComparison.Ordinal)
+            ? r.ReadingId[..^(r.Quantity.Length + 1)]
+            : r.ReadingId;
 
     /// <summary>
     /// Made on the simulator: on this service's embedded simulated bench, or with an instrument that identified itself

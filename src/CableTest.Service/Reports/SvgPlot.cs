@@ -65,7 +65,8 @@ internal static class SvgPlot
         return svg.ToString();
     }
 
-    private static (double Lo, double Hi) Span(IEnumerable<double> values)
+    /// <summary>The span an axis shows for <paramref name="values"/>: their range, widened when it is (almost) a single value.</summary>
+    internal static (double Lo, double Hi) Span(IEnumerable<double> values)
     {
         var list = values.Where(double.IsFinite).ToList();
         if (list.Count == 0)

@@ -97,27 +97,10 @@ public static class TestReportRenderer
 
     private static void Plots(StringBuilder h, TestVerdict t, IReadOnlyList<Reading> readings)
     {
-        var mine = readings.Where(r => t.ReadingIds.Contains(r.ReadingId)).ToList();
-        if (mine.Count < 2)
+        if (ReportPlot.For(t, readings) is { } plot)
         {
-            return;
+            h.Append("<figure>").Append(SvgPlot.Render(plot.XLabel, plot.LeftLabel, plot.RightLabel, [.. plot.Series])).Append("</figure>");
         }
-
-        List<(double, double)> Points(string quantity) =>
-            [.. mine.Where(r => r.Quantity == quantity).Select(r => (r.StepTimeS, r.Value))];
-
-        var svg = t.Kind switch
-        {
-            TestKind.InsulationResistance => SvgPlot.Render("electrification s", "MΩ", null,
-                new SvgPlot.Series("R MΩ", "#6a1b9a", Points("resistance_mohm"))),
-            TestKind.VoltageWithstand => SvgPlot.Render("s", "kV", "mA",
-                new SvgPlot.Series("kV", "#b3261e", Points("voltage_kv")),
-                new SvgPlot.Series("mA", "#1565c0", Points("leakage_ma"), RightAxis: true)),
-            TestKind.ConductorResistance => SvgPlot.Render("reading", "Ω", null,
-                new SvgPlot.Series("R Ω", "#14324a", [.. Points("resistance_ohm").Select((p, k) => ((double)k, p.Item2))])),
-            _ => "",
-        };
-        h.Append("<figure>").Append(svg).Append("</figure>");
     }
 
     private static void Section(StringBuilder h, string title) => h.Append("<h2>").Append(E(title)).Append("</h2>");

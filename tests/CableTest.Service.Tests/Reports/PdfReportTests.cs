@@ -60,6 +60,7 @@ public sealed class PdfReportTests
     {
         var (service, run) = await RunAsync("good-bv-2.5", "S-PDF-PASS");
         await using var _ = service;
+        await ReadingsStoredAsync(service, run.RunId);
 
         var pages = PdfTextReader.Pages(await service.Http.GetByteArrayAsync($"/reports/{run.RunId}.pdf"), "pass");
         AssertHeaderAndPages(pages, run.RunId);
@@ -68,6 +69,10 @@ public sealed class PdfReportTests
         Assert.Contains("Wang Fang 王芳", all, StringComparison.Ordinal);
         Assert.Contains("awaiting approval", all, StringComparison.Ordinal);
         Assert.Contains("MΩ·km", all, StringComparison.Ordinal);
+        // The charts, drawn from the stored readings: axis labels of the conductor, insulation and withstand plots.
+        Assert.Contains("reading", all, StringComparison.Ordinal);
+        Assert.Contains("electrification s", all, StringComparison.Ordinal);
+        Assert.Contains("R MΩ", all, StringComparison.Ordinal);
         Assert.Contains("Ω/km", all, StringComparison.Ordinal);
 
         // The approval step: a technician key is refused, an engineer's is taken, and the report names the people.
@@ -93,6 +98,7 @@ public sealed class PdfReportTests
         var html = PdfTextReader.KeepHtml(await service.Http.GetStringAsync($"/reports/{run.RunId}.html"), "pass-approved");
         Assert.Contains("Zhang Wei 张伟", html, StringComparison.Ordinal);
         Assert.Contains(LabName, html, StringComparison.Ordinal);
+        Assert.Equal(3, Regex.Matches(html, "<polyline fill=\"none\" stroke=\"#(14324a|6a1b9a|b3261e)\"[^>]* points=\"[0-9.]+,").Count);
         Assert.Contains("UTC+08:00", html, StringComparison.Ordinal);
     }
 
@@ -112,6 +118,24 @@ public sealed class PdfReportTests
         var html = PdfTextReader.KeepHtml(await service.Http.GetStringAsync($"/reports/{run.RunId}.html"), "fail");
         Assert.Matches(@"R20 7\.\d+ Ω/km is above the maximum 7\.41 Ω/km by \d+\.\d %\.", html);
         Assert.Contains("SIMULATED", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>Readings reach the run store from the outbox a moment after the run (LocalReadingsForwarder).</summary>
+    private static async Task ReadingsStoredAsync(InProcessService service, string runId)
+    {
+        var verdict = await new VerdictService.VerdictServiceClient(service.Channel).GetVerdictAsync(new GetVerdictRequest { RunId = runId });
+        var wanted = verdict.Tests.SelectMany(t => t.ReadingIds).ToHashSet(StringComparer.Ordinal);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var stored = (await service.Store.GetReadingsAsync(runId, cts.Token)).Select(r => r.ReadingId[..r.ReadingId.LastIndexOf('/')]).ToHashSet(StringComparer.Ordinal);
+            if (wanted.IsSubsetOf(stored))
+            {
+                return;
+            }
+
+            await Task.Delay(100, cts.Token);
+        }
     }
 
     private static HttpRequestMessage Approve(string runId, string key, object body)
