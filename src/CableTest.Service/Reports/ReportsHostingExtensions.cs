@@ -15,6 +15,7 @@ public static class ReportsHostingExtensions
         services.AddSingleton<IValidateOptions<ReportOptions>, ReportOptionsValidator>();
         services.AddSingleton<ReportFonts>();
         services.AddSingleton<RunReportSource>();
+        services.AddHostedService<ReportFontCheck>();
         return builder;
     }
 
