@@ -47,4 +47,10 @@ public static class ReasonCodes
 
     /// <summary>Flashover at a termination, not an insulation breakdown: re-make the termination and repeat (retest).</summary>
     public const string FlashoverAtTermination = "flashover_at_termination";
+
+    /// <summary>
+    /// The decision rule takes U from the result's uncertainty budget and the result has none (no accuracy data for the
+    /// instrument or range) (inconclusive: a guard band is never silently 0).
+    /// </summary>
+    public const string NoUncertaintyBudget = "no_uncertainty_budget";
 }

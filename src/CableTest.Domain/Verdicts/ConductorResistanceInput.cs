@@ -1,4 +1,5 @@
 using CableTest.Domain.Standards;
+using CableTest.Domain.Uncertainty;
 
 namespace CableTest.Domain.Verdicts;
 
@@ -27,4 +28,10 @@ public sealed record ConductorResistanceInput(
 
     /// <summary>The method named in the verdict; null: the catalogue's name of <see cref="KtMethod"/>.</summary>
     public string? MethodName { get; init; }
+
+    /// <summary>
+    /// The meter's accuracy and range, the thermometer's and the length tolerance: with them the verdict carries the
+    /// uncertainty budgets of R20, R and t (GUM), and a rule may take U from them. Null: no budget.
+    /// </summary>
+    public ConductorUncertaintyInputs? Uncertainty { get; init; }
 }

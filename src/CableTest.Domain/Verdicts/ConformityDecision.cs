@@ -17,6 +17,12 @@ public static class ConformityDecision
     /// </summary>
     public static Decision Decide(decimal measured, decimal toleranceLimit, LimitType limitType, DecisionRule rule, decimal relativeTolerance = 0m)
     {
+        ArgumentNullException.ThrowIfNull(rule);
+        if (rule.AwaitsBudget)
+        {
+            throw new InvalidOperationException("the decision rule takes U from the uncertainty budget: give it the budget's U first (DecisionRule.WithBudgetUncertainty)");
+        }
+
         var w = rule.Kind == DecisionRuleKind.SimpleAcceptance ? 0m : rule.GuardBand;
         if (limitType == LimitType.Upper)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CableTest.Domain.Uncertainty;
 
 namespace CableTest.Domain.Verdicts;
 
@@ -9,7 +10,7 @@ namespace CableTest.Domain.Verdicts;
 /// </summary>
 public sealed record DecisionRule
 {
-    private DecisionRule(DecisionRuleKind kind, decimal guardBand, decimal? expandedUncertainty, decimal? coverageFactor)
+    private DecisionRule(DecisionRuleKind kind, decimal guardBand, decimal? expandedUncertainty, decimal? coverageFactor, UncertaintySource? source = null)
     {
         if (guardBand < 0m || expandedUncertainty < 0m || coverageFactor <= 0m)
         {
@@ -20,6 +21,7 @@ public sealed record DecisionRule
         GuardBand = guardBand;
         ExpandedUncertainty = expandedUncertainty;
         CoverageFactor = coverageFactor;
+        UncertaintySource = source ?? (expandedUncertainty is null && guardBand == 0m ? UncertaintySource.None : UncertaintySource.Request);
     }
 
     public DecisionRuleKind Kind { get; }
@@ -32,6 +34,12 @@ public sealed record DecisionRule
 
     /// <summary>Coverage factor k of U (2 for about 95 %), if stated.</summary>
     public decimal? CoverageFactor { get; }
+
+    /// <summary>Where U (and w = U) comes from: none, the request, or the result's own uncertainty budget.</summary>
+    public UncertaintySource UncertaintySource { get; }
+
+    /// <summary>A rule that takes U from the budget and has not been given it yet (<see cref="WithBudgetUncertainty"/>).</summary>
+    public bool AwaitsBudget => UncertaintySource == UncertaintySource.Budget && ExpandedUncertainty is null;
 
     /// <summary>4.2.1: w = 0.</summary>
     public static DecisionRule SimpleAcceptance { get; } = new(DecisionRuleKind.SimpleAcceptance, 0m, null, null);
@@ -47,6 +55,18 @@ public sealed record DecisionRule
     /// <summary>4.2.3 non-binary guarded acceptance; w defaults to U.</summary>
     public static DecisionRule NonBinaryGuardBand(decimal expandedUncertainty, decimal coverageFactor = 2m, decimal? guardBand = null) =>
         new(DecisionRuleKind.NonBinaryGuardBand, guardBand ?? expandedUncertainty, expandedUncertainty, coverageFactor);
+
+    /// <summary>
+    /// A rule of <paramref name="kind"/> whose U comes from each result's uncertainty budget (ILAC-G8: w = U for the
+    /// guard-band rules; simple acceptance records U with w = 0). The engine fills U in; a result without a budget is
+    /// inconclusive (no_uncertainty_budget), never judged with w = 0.
+    /// </summary>
+    public static DecisionRule FromBudget(DecisionRuleKind kind, decimal coverageFactor = 2m) =>
+        new(kind, 0m, null, coverageFactor, UncertaintySource.Budget);
+
+    /// <summary>This rule with U from a budget (the reported, rounded-up U): w = U except for simple acceptance (w = 0).</summary>
+    public DecisionRule WithBudgetUncertainty(decimal expandedUncertainty) =>
+        new(Kind, Kind == DecisionRuleKind.SimpleAcceptance ? 0m : expandedUncertainty, expandedUncertainty, CoverageFactor ?? 2m, UncertaintySource.Budget);
 
     /// <summary>A rule of <paramref name="kind"/>; simple acceptance ignores the guard band.</summary>
     public static DecisionRule Of(DecisionRuleKind kind, decimal? expandedUncertainty, decimal? coverageFactor, decimal? guardBand) => kind switch
@@ -93,6 +113,6 @@ public sealed record DecisionRule
     };
 
     private string UncertaintyText() => ExpandedUncertainty is null
-        ? ""
-        : string.Create(CultureInfo.InvariantCulture, $" (U = {ExpandedUncertainty}, k = {CoverageFactor ?? 2m})");
+        ? (AwaitsBudget ? " (U from the uncertainty budget)" : "")
+        : string.Create(CultureInfo.InvariantCulture, $" (U = {ExpandedUncertainty}, k = {CoverageFactor ?? 2m}{(UncertaintySource == UncertaintySource.Budget ? ", from the uncertainty budget" : "")})");
 }

@@ -1,4 +1,5 @@
 using CableTest.Domain.Standards;
+using CableTest.Domain.Uncertainty;
 
 namespace CableTest.Domain.Verdicts;
 
@@ -37,4 +38,10 @@ public sealed record InsulationResistanceInput(
     /// Ki and rho are reported as not computed (a Ki or rho criterion still needs them). Default true.
     /// </summary>
     public bool DiametersKnown { get; init; } = true;
+
+    /// <summary>
+    /// The meter's accuracy (direct, or V-source and ammeter), the length and diameter tolerances: with them the verdict
+    /// carries the budgets of the compared quantity and of R, and a rule may take U from them. Null: no budget.
+    /// </summary>
+    public InsulationUncertaintyInputs? Uncertainty { get; init; }
 }

@@ -1,10 +1,12 @@
+using CableTest.Domain.Uncertainty;
+
 namespace CableTest.Domain.Verdicts;
 
 /// <summary>
 /// The verdict on one test: outcome, reason (for invalid, inconclusive, error, retest, and the
 /// cause of a withstand fail), the standard, edition, clause and method, the decision rule, every
-/// number computed with the limit (<see cref="Evidence"/>) and warnings the customer must see
-/// (e.g. a limit from an unverified M row). Mirrors cabletest.v1.TestVerdict.
+/// number computed with the limit (<see cref="Evidence"/>), the uncertainty budgets and warnings the customer
+/// must see (e.g. a limit from an unverified M row). Mirrors cabletest.v1.TestVerdict.
 /// </summary>
 public sealed record TestVerdict
 {
@@ -26,6 +28,12 @@ public sealed record TestVerdict
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     public TestEvidence? Evidence { get; init; }
+
+    /// <summary>
+    /// The uncertainty budgets of the result (GUM; JJF 1059.1): the compared quantity first, then the measured inputs,
+    /// each with every component. Empty when the caller gave no instrument accuracy (see <see cref="UncertaintyBudget"/>).
+    /// </summary>
+    public IReadOnlyList<UncertaintyBudget> Uncertainty { get; init; } = [];
 
     /// <summary>False when the limit used comes from an unverified (M) row, or when no limit was used.</summary>
     public bool LimitVerified => Reference?.LimitVerified ?? false;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CableTest.Domain.Standards;
+using CableTest.Domain.Uncertainty;
 
 namespace CableTest.Domain.Verdicts;
 
@@ -11,7 +12,8 @@ public sealed partial class VerdictEngine
     /// under <paramref name="rule"/> (simple acceptance when null).
     /// Errors: invalid_input (L, R or cross-section not positive), no_limit_defined (the table has no
     /// such conductor). Inconclusive invalid_conditions: temperature outside the correction's validity
-    /// or outside <see cref="ConductorResistanceInput.AmbientWindowC"/> when the input sets one.
+    /// or outside <see cref="ConductorResistanceInput.AmbientWindowC"/> when the input sets one; no_uncertainty_budget
+    /// when the rule takes U from the budget and the input gives no accuracy data (<see cref="ConductorResistanceInput.Uncertainty"/>).
     /// </summary>
     public TestVerdict EvaluateConductorResistance(ConductorResistanceInput input, DecisionRule? rule = null)
     {
@@ -32,6 +34,7 @@ public sealed partial class VerdictEngine
 
         var temperatureValid = correction.ValidityC.Contains(input.ConductorTemperatureC);
         var evidence = bare;
+        var budgets = BudgetOutcome.None;
         if (temperatureValid)
         {
             try
@@ -39,6 +42,11 @@ public sealed partial class VerdictEngine
                 var kt = correction.Kt(input.KtMethod, input.Conductor.Material, input.ConductorTemperatureC);
                 var rt = input.MeasuredResistanceOhm * 1000m / input.LengthM;
                 evidence = bare with { Kt = kt, RtOhmPerKm = rt, R20OhmPerKm = rt * kt };
+                if (input.Uncertainty is { } inputs)
+                {
+                    budgets = ConductorBudget.Compute(inputs, input.MeasuredResistanceOhm, input.LengthM, input.ConductorTemperatureC, input.KtMethod,
+                        correction.Alpha20PerK(input.Conductor.Material), kt, rt, rt * kt);
+                }
             }
             catch (ArithmeticException)
             {
@@ -61,22 +69,29 @@ public sealed partial class VerdictEngine
         var reference = new StandardReference(limit.Standard, limit.Edition, limit.Table, methodText, limit.Provenance.Verified,
             limit.Provenance.Describe() + "; kt " + correction.ProvenanceOf(input.KtMethod, input.Conductor.Material).Describe());
         var warnings = LimitWarnings(limit.Provenance, limit.Notes);
+        warnings.AddRange(BudgetWarnings(budgets));
         if (input.AmbientWindowC is { } window && !window.Contains(input.ConductorTemperatureC))
         {
             return TestVerdict.Problem(kind, Outcome.Inconclusive, ReasonCodes.InvalidConditions,
                 Invariant($"conductor temperature {input.ConductorTemperatureC} degC is outside the method's ambient window {window}; no statement is given on a corrected value measured outside it"),
-                evidence with { LimitOhmPerKm = limit.MaxOhmPerKm }, reference, warnings);
+                evidence with { LimitOhmPerKm = limit.MaxOhmPerKm }, reference, warnings) with { Uncertainty = budgets.Budgets };
         }
 
-        var decision = ConformityDecision.Decide(evidence.R20OhmPerKm!.Value, limit.MaxOhmPerKm, LimitType.Upper, rule);
+        if (ResolveRule(rule, budgets) is not { } resolved)
+        {
+            return NoBudget(kind, evidence with { LimitOhmPerKm = limit.MaxOhmPerKm }, reference, warnings, budgets, rule);
+        }
+
+        var decision = ConformityDecision.Decide(evidence.R20OhmPerKm!.Value, limit.MaxOhmPerKm, LimitType.Upper, resolved);
         return new TestVerdict
         {
             Kind = kind,
             Outcome = decision.Outcome,
             Reference = reference,
-            DecisionRule = rule,
+            DecisionRule = resolved,
             Warnings = warnings,
             Evidence = evidence with { LimitOhmPerKm = limit.MaxOhmPerKm, AcceptanceLimitOhmPerKm = decision.AcceptanceLimit },
+            Uncertainty = budgets.Budgets,
         };
     }
 

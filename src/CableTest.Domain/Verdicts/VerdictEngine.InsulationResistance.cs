@@ -1,4 +1,5 @@
 using CableTest.Domain.Standards;
+using CableTest.Domain.Uncertainty;
 
 namespace CableTest.Domain.Verdicts;
 
@@ -101,16 +102,29 @@ public sealed partial class VerdictEngine
         }
 
         var minimum = lookup.Value!;
+        var budgets = input.Uncertainty is { } inputs
+            ? InsulationBudget.Compute(inputs, input.Criterion, input.MeasuredResistanceMohm, input.LengthM, input.TestVoltageVDc,
+                input.ConductorDiameterMm, input.InsulationOuterDiameterMm, evidence.Compared!.Value)
+            : BudgetOutcome.None;
+        var reference = new StandardReference(minimum.Standard, minimum.Edition, minimum.Clause, methodText, minimum.Provenance.Verified, minimum.Provenance.Describe());
+        var warnings = LimitWarnings(minimum.Provenance, minimum.Notes);
+        warnings.AddRange(BudgetWarnings(budgets));
+        if (ResolveRule(rule, budgets) is not { } resolved)
+        {
+            return NoBudget(kind, evidence with { Minimum = minimum.Minimum }, reference, warnings, budgets, rule);
+        }
+
         var tolerance = input.Criterion == InsulationCriterion.ResistanceLength ? 0m : LogQuantityRelativeTolerance;
-        var decision = ConformityDecision.Decide(evidence.Compared!.Value, minimum.Minimum, LimitType.Lower, rule, tolerance);
+        var decision = ConformityDecision.Decide(evidence.Compared!.Value, minimum.Minimum, LimitType.Lower, resolved, tolerance);
         return new TestVerdict
         {
             Kind = kind,
             Outcome = decision.Outcome,
-            Reference = new StandardReference(minimum.Standard, minimum.Edition, minimum.Clause, methodText, minimum.Provenance.Verified, minimum.Provenance.Describe()),
-            DecisionRule = rule,
-            Warnings = LimitWarnings(minimum.Provenance, minimum.Notes),
+            Reference = reference,
+            DecisionRule = resolved,
+            Warnings = warnings,
             Evidence = evidence with { Minimum = minimum.Minimum, AcceptanceLimit = decision.AcceptanceLimit },
+            Uncertainty = budgets.Budgets,
         };
     }
 }

@@ -1,4 +1,5 @@
 using CableTest.Domain.Standards;
+using CableTest.Domain.Uncertainty;
 
 namespace CableTest.Domain.Verdicts;
 
@@ -54,7 +55,9 @@ public sealed partial class VerdictEngine
         };
         var reference = new StandardReference(req.Standard, req.Edition, req.Clause, input.MethodName ?? "GB/T 3048.8-2007",
             req.Provenance.Verified, req.Provenance.Describe() + (req.FrequencyProvenance is null ? "" : "; frequency " + req.FrequencyProvenance.Describe()));
+        var budgets = input.Uncertainty is { } inputs ? WithstandBudget.Compute(inputs, input.AppliedKv) : BudgetOutcome.None;
         var warnings = LimitWarnings(req.Provenance, []);
+        warnings.AddRange(BudgetWarnings(budgets));
         if (input.RequiredKv is { } askedKv && askedKv != req.RequiredKv)
         {
             warnings.Add(Invariant($"the input's required level {askedKv} kV differs from {req.Standard}'s {req.RequiredKv} kV for {req.Rated} {req.Kind}; the standard's level was applied"));
@@ -75,6 +78,7 @@ public sealed partial class VerdictEngine
             Reference = reference,
             Warnings = warnings,
             Evidence = evidence,
+            Uncertainty = budgets.Budgets,
         };
 
         if (input.Breakdown)

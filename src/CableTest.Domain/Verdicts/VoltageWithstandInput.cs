@@ -1,4 +1,5 @@
 using CableTest.Domain.Standards;
+using CableTest.Domain.Uncertainty;
 
 namespace CableTest.Domain.Verdicts;
 
@@ -41,4 +42,7 @@ public sealed record VoltageWithstandInput(string RatedVoltage, VoltageKind Kind
 
     /// <summary>Voltage at the trip as the tester reports it (kV); null: <see cref="AppliedKv"/>.</summary>
     public decimal? BreakdownKv { get; init; }
+
+    /// <summary>The tester's voltmeter accuracy and range: with it the verdict carries the budget of the applied voltage. Null: no budget.</summary>
+    public WithstandUncertaintyInputs? Uncertainty { get; init; }
 }
