@@ -8,7 +8,7 @@ namespace CableTest.Service.Grpc;
 /// A domain <see cref="TestVerdict"/> as cabletest.v1.TestVerdict. The run orchestration adds what
 /// only a run knows (test id, core, instruments, reading ids, measured at) to the result.
 /// </summary>
-public static class TestVerdictMapping
+public static partial class TestVerdictMapping
 {
     public static V1.TestVerdict ToProto(this TestVerdict verdict)
     {
@@ -41,8 +41,11 @@ public static class TestVerdictMapping
                 GuardBand = (double)rule.GuardBand,
                 ExpandedUncertainty = (double)(rule.ExpandedUncertainty ?? 0m),
                 CoverageFactor = (double)(rule.CoverageFactor ?? (rule.ExpandedUncertainty is null ? 0m : 2m)),
+                UncertaintySource = rule.UncertaintySource.ToWireName(),
             };
         }
+
+        proto.Uncertainty.AddRange(verdict.Uncertainty.Select(Map));
 
         switch (verdict.Evidence)
         {

@@ -107,6 +107,39 @@ public sealed class StandardsServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Evaluate_RuleWithUFromTheBudgetWithoutAccuracyData_InconclusiveNamedSource()
+    {
+        var verdict = await client.EvaluateAsync(new EvaluateRequest
+        {
+            DecisionRule = new DecisionRule { Kind = DecisionRule.Types.Kind.BinaryGuardBand, UncertaintySource = "budget" },
+            ConductorResistance = new ConductorResistanceInput
+            {
+                Conductor = new ConductorSpec { ConductorClass = 1, Material = "Cu", CrossSectionMm2 = 2.5 },
+                MeasuredResistanceOhm = 0.0700,
+                LengthM = 10,
+                ConductorTemperatureC = 20,
+            },
+        }, technician);
+
+        Assert.Equal((Outcome.Inconclusive, "no_uncertainty_budget"), (verdict.Outcome, verdict.ReasonCode));
+        Assert.Equal("budget", verdict.DecisionRule.UncertaintySource);
+        Assert.Empty(verdict.Uncertainty);
+    }
+
+    [Fact]
+    public async Task Evaluate_BudgetSourceWithAGivenU_NamesTheField()
+    {
+        var e = await Assert.ThrowsAsync<RpcException>(async () => await client.EvaluateAsync(new EvaluateRequest
+        {
+            DecisionRule = new DecisionRule { Kind = DecisionRule.Types.Kind.BinaryGuardBand, UncertaintySource = "budget", ExpandedUncertainty = 0.02 },
+            VoltageWithstand = new VoltageWithstandInput { RatedVoltage = "450/750 V", VoltageKind = "AC", AppliedKv = 2.5, FrequencyHz = 50, HeldS = 300 },
+        }, technician));
+
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        Assert.Equal("decision_rule.uncertainty_source", e.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
+    }
+
+    [Fact]
     public async Task Evaluate_VoltageWithstand_HeldFullDuration_Pass()
     {
         var verdict = await client.EvaluateAsync(new EvaluateRequest

@@ -1,5 +1,6 @@
 using CableTest.Contracts.V1;
 using CableTest.Domain.Standards;
+using CableTest.Domain.Uncertainty;
 using CableTest.Domain.Verdicts;
 using CableTest.Service.Grpc;
 using CableTest.Service.Grpc.Verdicts;
@@ -36,6 +37,27 @@ public sealed class TestVerdictMappingTests
         Assert.True(e.Interrupted);
         Assert.Equal(90d, e.HeldS);
         Assert.False(e.HasFailureTimeS);
+    }
+
+    [Fact]
+    public void ToProto_BudgetAndRuleFromIt_EveryComponentAndTheSourceOfU()
+    {
+        var dmm = new InstrumentAccuracy("keithley-dmm6500", "resistance_ohm", "Ω", "1 year", [new AccuracyRow(1m, 0.000001m, 0.0085m, 0.02m, 0m, 0, "V1", ["A1"])]);
+        var thermometer = new InstrumentAccuracy("xymd02", "temperature_c", "°C", "typ", [new AccuracyRow(125m, 0.1m, 0m, 0m, 0.3m, 0, "D", ["A1"])]);
+        var domain = Engine.EvaluateConductorResistance(
+            new Domain.Verdicts.ConductorResistanceInput(new(2, ConductorMaterial.Copper, false, 2.5m), 0.075m, 10m, 23m) { Uncertainty = new(new(dmm, 1m), new(thermometer), LengthTolerance.Tape(2, 10m)) },
+            Domain.Verdicts.DecisionRule.FromBudget(DecisionRuleKind.NonBinaryGuardBand));
+
+        var proto = domain.ToProto();
+
+        Assert.Equal((Contracts.V1.Outcome.ConditionalFail, "budget", 0.026, 0.026), (proto.Outcome, proto.DecisionRule.UncertaintySource, proto.DecisionRule.ExpandedUncertainty, proto.DecisionRule.GuardBand));
+        Assert.Equal(["r20_ohm_per_km", "measured_resistance_ohm", "conductor_temperature_c"], proto.Uncertainty.Select(b => b.Quantity));
+        var r20 = proto.Uncertainty[0];
+        Assert.True(r20.Compared);
+        Assert.False(r20.Verified);
+        Assert.Equal(5, r20.Components.Count);
+        Assert.Equal(0.02570677, r20.ExpandedUncertainty, 6);
+        Assert.Equal(("t", "(Ω/km)/°C", "D"), (r20.Components[2].Symbol, r20.Components[2].SensitivityUnit, r20.Components[2].Tag));
     }
 
     [Fact]

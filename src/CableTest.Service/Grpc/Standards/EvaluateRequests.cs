@@ -30,6 +30,22 @@ internal sealed class EvaluateRequests(StandardsCatalogue catalogue)
             return DecisionRule.SimpleAcceptance;
         }
 
+        switch (rule.UncertaintySource.Trim().ToLowerInvariant())
+        {
+            case "" or "request":
+                break;
+            case "budget" when u is null && w is null && Enum.IsDefined(rule.Kind):
+                return DecisionRule.FromBudget(KindOf(rule.Kind), k ?? 2m);
+            case "budget" when u is not null || w is not null:
+                violations.Add(new("decision_rule.uncertainty_source", "\"budget\" takes U from each result's uncertainty budget: leave expanded_uncertainty and guard_band unset"));
+                return DecisionRule.SimpleAcceptance;
+            case "budget":
+                break;
+            default:
+                violations.Add(new("decision_rule.uncertainty_source", $"'{rule.UncertaintySource}' is not \"budget\", \"request\" or empty"));
+                return DecisionRule.SimpleAcceptance;
+        }
+
         switch (rule.Kind)
         {
             case V1.DecisionRule.Types.Kind.Unspecified or V1.DecisionRule.Types.Kind.SimpleAcceptance:
@@ -48,6 +64,13 @@ internal sealed class EvaluateRequests(StandardsCatalogue catalogue)
                 return DecisionRule.SimpleAcceptance;
         }
     }
+
+    private static DecisionRuleKind KindOf(V1.DecisionRule.Types.Kind kind) => kind switch
+    {
+        V1.DecisionRule.Types.Kind.BinaryGuardBand => DecisionRuleKind.BinaryGuardBand,
+        V1.DecisionRule.Types.Kind.NonBinaryGuardBand => DecisionRuleKind.NonBinaryGuardBand,
+        _ => DecisionRuleKind.SimpleAcceptance,
+    };
 
     public ConductorResistanceInput? Conductor(V1.ConductorResistanceInput input)
     {
