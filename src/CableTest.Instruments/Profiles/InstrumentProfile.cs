@@ -28,4 +28,10 @@ public sealed record InstrumentProfile(
 
     /// <summary>True for "modbus-rtu" and "modbus-tcp".</summary>
     public bool IsModbus => ProtocolKind.IsModbus();
+
+    /// <summary>
+    /// The instrument's accuracy specification per quantity and range (the "accuracy" part of the data file), what the
+    /// verdict's uncertainty budget is built from; <see cref="ProfileAccuracy.None"/> when the file gives none.
+    /// </summary>
+    public ProfileAccuracy Accuracy { get; init; } = ProfileAccuracy.None;
 }

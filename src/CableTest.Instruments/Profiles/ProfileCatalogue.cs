@@ -118,7 +118,7 @@ public sealed partial class ProfileCatalogue
                 modbus = ParseModbus(reader, reader.Object(root, "modbus"), role);
             }
 
-            return new InstrumentProfile(name, role, protocol, source, serial, scpi, modbus, file);
+            return new InstrumentProfile(name, role, protocol, source, serial, scpi, modbus, file) { Accuracy = ParseAccuracy(reader, root, name, source.Tag) };
         }
     }
 
