@@ -58,6 +58,34 @@ public sealed class EvaluateCommandProcessTests
     }
 
     [Fact]
+    public async Task Evaluate_BudgetCasesWithTheShippedProfiles_ReproduceTheWorkedBudgets()
+    {
+        var input = Path.Combine(AppContext.BaseDirectory, "Golden", "budget-cases.jsonl");
+        using var dir = new TempDirectory("cabletest-cli");
+        var output = dir.File("results.jsonl");
+
+        var (code, log) = await RunCliAsync("evaluate", "--input", input, "--output", output);
+
+        Assert.True(code == 0, log);
+        var cases = File.ReadLines(input).Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
+        var results = File.ReadLines(output).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
+        Assert.Equal(cases.Count, results.Count);
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var id = cases[i]["id"]!.GetValue<string>();
+            Assert.True(GoldenComparison.Difference(cases[i]["expected"]!.AsObject(), results[i]["result"]!.AsObject()) is null, id);
+            var budgets = results[i]["evidence"]!["uncertainty"]!.AsArray().OfType<JsonObject>().ToList();
+            foreach (var (quantity, numbers) in cases[i]["expected_budgets"]!.AsObject())
+            {
+                var budget = budgets.Single(b => b["quantity"]!.GetValue<string>() == quantity);
+                var difference = GoldenComparison.Difference(numbers!.AsObject(), budget);
+                Assert.True(difference is null, $"{id} {quantity}: {difference}");
+                Assert.All(budget["components"]!.AsArray(), c => Assert.False(string.IsNullOrEmpty(c!["source"]!.GetValue<string>())));
+            }
+        }
+    }
+
+    [Fact]
     public async Task Evaluate_BreakdownAndDcAlternative_PrintedAsNumbersWithUnits()
     {
         using var dir = new TempDirectory("cabletest-cli");

@@ -4,11 +4,12 @@ using System.Text.Json;
 using CableTest.Domain.Evaluation;
 using CableTest.Domain.Standards;
 using CableTest.Domain.Verdicts;
+using CableTest.Instruments.Profiles;
 
 namespace CableTest.Cli.Commands;
 
 /// <summary>
-/// `cabletest evaluate --input cases.jsonl [--output results.jsonl] [--catalogue-dir DIR]...`:
+/// `cabletest evaluate --input cases.jsonl [--output results.jsonl] [--catalogue-dir DIR]... [--profile-dir DIR]...`:
 /// one worked case per input line (golden-file format), one `{"id":..., "result":{...}}` per
 /// output line, in order. Bad lines answer verdict "error"; the others still evaluate.
 /// </summary>
@@ -36,30 +37,41 @@ internal static class EvaluateCommand
             Description = "Extra directory of standards / product-spec data files (repeatable)",
             AllowMultipleArgumentsPerToken = false,
         };
+        var profileDirs = new Option<string[]>("--profile-dir")
+        {
+            Description = "Extra directory of instrument profiles (repeatable): cases may name an instrument by profile (meter_profile) for its uncertainty budget",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var command = new Command("evaluate", "Evaluate worked verdict cases with the verdict engine")
         {
             input,
             output,
             catalogueDirs,
+            profileDirs,
         };
         command.SetAction((parse, token) => RunAsync(
-            parse.GetRequiredValue(input), parse.GetValue(output), parse.GetValue(catalogueDirs) ?? [], stdout, stderr, token));
+            parse.GetRequiredValue(input), parse.GetValue(output), parse.GetValue(catalogueDirs) ?? [], stdout, stderr, token, parse.GetValue(profileDirs) ?? []));
         return command;
     }
 
     internal static async Task<int> RunAsync(string inputPath, string? outputPath, string[] catalogueDirs, TextWriter stdout, TextWriter stderr,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string[]? profileDirs = null)
     {
         CaseEvaluator evaluator;
         try
         {
-            evaluator = catalogueDirs.Length == 0
-                ? CaseEvaluator.Default
-                : new CaseEvaluator(new VerdictEngine(StandardsCatalogue.Load(catalogueDirs)));
+            var engine = catalogueDirs.Length == 0 ? VerdictEngine.Default : new VerdictEngine(StandardsCatalogue.Load(catalogueDirs));
+            var profiles = ProfileCatalogue.Load(profileDirs ?? []);
+            evaluator = new CaseEvaluator(engine) { AccuracyResolver = (name, quantity) => profiles.All.FirstOrDefault(p => p.Name == name)?.Accuracy.For(quantity) };
         }
         catch (CatalogueLoadException e)
         {
             await stderr.WriteLineAsync($"cabletest evaluate: standards catalogue: {e.Message}");
+            return ExitCodes.Catalogue;
+        }
+        catch (ProfileLoadException e)
+        {
+            await stderr.WriteLineAsync($"cabletest evaluate: instrument profiles (--profile-dir): {e.Message}");
             return ExitCodes.Catalogue;
         }
 

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.CommandLine;
+using System.Globalization;
 using CableTest.Cli.Output;
 using CableTest.Cli.Remote;
 using CableTest.Contracts.V1;
@@ -10,7 +10,7 @@ using static System.FormattableString;
 namespace CableTest.Cli.Commands;
 
 /// <summary>
-/// `cabletest replay RUN_ID [--rule ...] [--guard-band W] [--uncertainty U] [--coverage K] [--kt-method M]
+/// `cabletest replay RUN_ID [--rule ...] [--guard-band W] [--uncertainty U|budget] [--coverage K] [--kt-method M]
 /// [--edition E] [--recorded-timing] [--format table|json]`: asks the service to replay a recorded run through
 /// the simulator and the verdict engine, then shows the original and replayed outcomes, the field-by-field diff
 /// and any divergence between the requests made and the recording. Exit 0 when the replay followed the
@@ -34,7 +34,7 @@ internal static class ReplayCommand
         var rule = new Option<string?>("--rule") { Description = "Re-evaluate under this decision rule (ILAC-G8): simple, guard-band or non-binary" };
         rule.AcceptOnlyFromAmong([.. Rules.Keys]);
         var guardBand = new Option<double?>("--guard-band") { Description = "Guard band w, in the unit of the compared quantity" };
-        var uncertainty = new Option<double?>("--uncertainty") { Description = "Expanded uncertainty U of the compared quantity, same unit" };
+        var uncertainty = new Option<string?>("--uncertainty") { Description = "Expanded uncertainty U of the compared quantity, same unit; or 'budget': each result's own U from its uncertainty budget (w = U)" };
         var coverage = new Option<double?>("--coverage") { Description = "Coverage factor k of U (default 2)" };
         var kt = new Option<string?>("--kt-method") { Description = "Temperature correction: alpha20 (GB/T 3048.4) or iec60228_tableB1" };
         kt.AcceptOnlyFromAmong("alpha20", "iec60228_tableB1");
@@ -53,7 +53,18 @@ internal static class ReplayCommand
                 result.AddError("--guard-band, --uncertainty and --coverage need --rule");
             }
 
-            foreach (var value in new[] { result.GetValue(guardBand), result.GetValue(uncertainty), result.GetValue(coverage) })
+            var u = result.GetValue(uncertainty);
+            if (u is not null && u != Budget && !double.TryParse(u, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            {
+                result.AddError($"--uncertainty must be a number (the expanded uncertainty U) or budget (got \"{u}\")");
+            }
+
+            if (u == Budget && result.GetValue(guardBand) is not null)
+            {
+                result.AddError("--uncertainty budget takes w = U from each result's budget: leave out --guard-band");
+            }
+
+            foreach (var value in new[] { result.GetValue(guardBand), Number(u), result.GetValue(coverage) })
             {
                 if (value is { } v && (v < 0 || !double.IsFinite(v)))
                 {
@@ -77,8 +88,9 @@ internal static class ReplayCommand
                 {
                     Kind = Rules[name],
                     GuardBand = parse.GetValue(guardBand) ?? 0,
-                    ExpandedUncertainty = parse.GetValue(uncertainty) ?? 0,
+                    ExpandedUncertainty = Number(parse.GetValue(uncertainty)) ?? 0,
                     CoverageFactor = parse.GetValue(coverage) ?? 0,
+                    UncertaintySource = parse.GetValue(uncertainty) == Budget ? Budget : "",
                 };
             }
 
@@ -96,6 +108,12 @@ internal static class ReplayCommand
         }, FieldFlags.RunId));
         return command;
     }
+
+    private const string Budget = "budget";
+
+    /// <summary>The --uncertainty text as U, or null for none, "budget" or text that is not a number.</summary>
+    private static double? Number(string? text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     private static void Write(IAnsiConsole console, ReplayRunResponse response)
     {

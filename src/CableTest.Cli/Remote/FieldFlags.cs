@@ -50,6 +50,7 @@ internal sealed partial class FieldFlags(IReadOnlyDictionary<string, string> fla
         ["standard_edition"] = "--edition",
         ["guard_band"] = "--guard-band",
         ["expanded_uncertainty"] = "--uncertainty",
+        ["uncertainty_source"] = "--uncertainty",
         ["coverage_factor"] = "--coverage",
         ["kind"] = "--rule",
     });

@@ -42,6 +42,7 @@ public sealed partial class CaseEvaluator
             AmbientWindowC = window,
             MethodName = f.OptString("method"),
         };
+        input = input with { Uncertainty = ConductorUncertainty(f, input.LengthM) };
         return VerdictJson.ToJson(Engine.EvaluateConductorResistance(input, ReadRule(f)));
     }
 
@@ -50,7 +51,10 @@ public sealed partial class CaseEvaluator
             ? parsed
             : throw new CaseInputException($"material '{material}' is not {ConductorMaterials.Choices}");
 
-    /// <summary>The case's decision rule: "decision_rule" kind with expanded_uncertainty_U, coverage_factor_k, guard_band_w.</summary>
+    /// <summary>
+    /// The case's decision rule: "decision_rule" kind with expanded_uncertainty_U, coverage_factor_k, guard_band_w, or
+    /// with "uncertainty_source": "budget" (U from the result's uncertainty budget).
+    /// </summary>
     private static DecisionRule ReadRule(CaseFields f)
     {
         var name = f.OptString("decision_rule");
@@ -62,6 +66,13 @@ public sealed partial class CaseEvaluator
         var u = f.OptDecimal("expanded_uncertainty_U", "expanded_uncertainty", "U");
         var k = f.OptDecimal("coverage_factor_k", "coverage_factor", "k");
         var w = f.OptDecimal("guard_band_w", "guard_band", "w");
+        if (f.OptString("uncertainty_source") is { } source)
+        {
+            return source == "budget" && u is null && w is null
+                ? DecisionRule.FromBudget(kind, k ?? 2m)
+                : throw new CaseInputException($"uncertainty_source '{source}': only \"budget\" (U from the result's budget), without expanded_uncertainty_U or guard_band_w");
+        }
+
         if (kind != DecisionRuleKind.SimpleAcceptance && u is null && w is null)
         {
             throw new CaseInputException($"decision_rule {name} needs expanded_uncertainty_U or guard_band_w");

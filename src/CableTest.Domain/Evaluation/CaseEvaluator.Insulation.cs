@@ -43,6 +43,7 @@ public sealed partial class CaseEvaluator
             CrossSectionMm2 = f.OptDecimal("csa_mm2", "cross_section_mm2") ?? cable.CrossSectionMm2,
             MethodName = f.OptString("method"),
         };
+        input = input with { Uncertainty = InsulationUncertainty(f, input.LengthM) };
         return VerdictJson.ToJson(Engine.EvaluateInsulationResistance(input, ReadRule(f)));
     }
 

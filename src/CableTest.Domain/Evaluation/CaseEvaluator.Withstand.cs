@@ -38,6 +38,7 @@ public sealed partial class CaseEvaluator
             MethodName = f.OptString("method"),
             BreakdownTimeS = f.OptDecimal("breakdown_time_s", "failure_time_s"),
             BreakdownKv = f.OptDecimal("breakdown_kv", "failure_voltage_kv"),
+            Uncertainty = WithstandUncertainty(f),
         };
         return VerdictJson.ToJson(Engine.EvaluateVoltageWithstand(input));
     }

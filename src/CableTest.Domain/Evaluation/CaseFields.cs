@@ -111,6 +111,13 @@ internal sealed class CaseFields
         return null;
     }
 
+    public JsonObject? OptObject(string name) => obj[name] switch
+    {
+        null => null,
+        JsonObject o => o,
+        var other => throw new CaseInputException($"'{name}' must be an object, got {other.ToJsonString()}"),
+    };
+
     public (decimal Min, decimal Max)? OptRange(string name)
     {
         if (obj[name] is null)

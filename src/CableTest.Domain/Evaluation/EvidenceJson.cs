@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CableTest.Domain.Standards;
+using CableTest.Domain.Uncertainty;
 using CableTest.Domain.Verdicts;
 
 namespace CableTest.Domain.Evaluation;
@@ -62,8 +63,42 @@ public static class EvidenceJson
                 return null;
         }
 
+        if (verdict.Uncertainty.Count > 0)
+        {
+            o["uncertainty"] = new JsonArray([.. verdict.Uncertainty.Select(Budget)]);
+        }
+
         return o;
     }
+
+    /// <summary>A budget with every component, each number keyed with what it is.</summary>
+    public static JsonObject Budget(UncertaintyBudget b) => new()
+    {
+        ["quantity"] = b.Quantity,
+        ["unit"] = b.Unit,
+        ["value"] = b.Value,
+        ["combined_standard_uncertainty"] = b.CombinedStandardUncertainty,
+        ["coverage_factor"] = b.CoverageFactor,
+        ["expanded_uncertainty"] = b.ExpandedUncertainty,
+        ["reported_expanded_uncertainty"] = VerdictJson.Num(b.ReportedExpandedUncertainty),
+        ["compared"] = b.Compared,
+        ["verified"] = b.Verified,
+        ["components"] = new JsonArray([.. b.Components.Select(c => (JsonNode)new JsonObject
+        {
+            ["name"] = c.Name,
+            ["symbol"] = c.Symbol,
+            ["source"] = c.Source,
+            ["half_width"] = c.HalfWidth,
+            ["input_unit"] = c.InputUnit,
+            ["distribution"] = c.Distribution,
+            ["divisor"] = c.Divisor,
+            ["standard_uncertainty"] = c.StandardUncertainty,
+            ["sensitivity_coefficient"] = c.SensitivityCoefficient,
+            ["sensitivity_unit"] = c.SensitivityUnit,
+            ["contribution"] = c.Contribution,
+            ["tag"] = c.Tag,
+        })]),
+    };
 
     private static void Put(JsonObject o, string key, decimal? value)
     {

@@ -69,6 +69,15 @@ public static class VerdictJson
         {
             o["decision_rule"] = rule.WireName;
             o["guard_band_w"] = rule.GuardBand;
+            if (rule.ExpandedUncertainty is { } u)
+            {
+                o["expanded_uncertainty_U"] = Num(u);
+            }
+
+            if (rule.UncertaintySource != Uncertainty.UncertaintySource.None)
+            {
+                o["uncertainty_source"] = rule.UncertaintySource == Uncertainty.UncertaintySource.Budget ? "budget" : "request";
+            }
         }
 
         o["warnings"] = new JsonArray([.. verdict.Warnings.Select(w => (JsonNode?)JsonValue.Create(w))]);

@@ -56,4 +56,15 @@ public sealed class ReplayCommandTests(GoodBenchFixture bench)
         Assert.Equal(ExitCodes.Usage, result.Code);
         Assert.Contains("--guard-band, --uncertainty and --coverage need --rule", result.Err, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("abc", "--uncertainty must be a number (the expanded uncertainty U) or budget (got \"abc\")")]
+    [InlineData("budget", "--uncertainty budget takes w = U from each result's budget: leave out --guard-band")]
+    public async Task Replay_UncertaintyNotANumberOrBudgetWithGuardBand_IsAUsageErrorInItsWords(string uncertainty, string words)
+    {
+        var result = await CliResult.RunAsync(["replay", "R1", "--server", bench.Service.Address, "--rule", "non-binary", "--uncertainty", uncertainty, "--guard-band", "0.1"]);
+
+        Assert.Equal(ExitCodes.Usage, result.Code);
+        Assert.Contains(words, result.Err, StringComparison.Ordinal);
+    }
 }
