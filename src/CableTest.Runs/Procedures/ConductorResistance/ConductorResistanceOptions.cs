@@ -1,3 +1,5 @@
+using CableTest.Domain.Uncertainty;
+
 namespace CableTest.Runs.Procedures.ConductorResistance;
 
 /// <summary>How the conductor-resistance step measures (GB/T 3048.4; the host fills these from the method data).</summary>
@@ -20,6 +22,18 @@ public sealed record ConductorResistanceOptions
 
     /// <summary>Highest ambient (conductor) temperature the method accepts.</summary>
     public double AmbientMaxC { get; init; } = 25;
+
+    /// <summary>
+    /// The meter's accuracy for resistance_ohm (its profile's "accuracy"): with it the verdict carries the uncertainty
+    /// budget of R20 on the range the step chose, and a rule may take U from it. Null: no budget (issue 12).
+    /// </summary>
+    public InstrumentAccuracy? MeterAccuracy { get; init; }
+
+    /// <summary>The ambient sensor's accuracy for temperature_c, through the temperature correction; null: not in the budget.</summary>
+    public InstrumentAccuracy? ThermometerAccuracy { get; init; }
+
+    /// <summary>How the sample length is measured: a tape of accuracy class 1, 2 or 3 (±(a + b L)); null: not in the budget.</summary>
+    public int? LengthTapeClass { get; init; }
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad option.</summary>
     public void Validate()

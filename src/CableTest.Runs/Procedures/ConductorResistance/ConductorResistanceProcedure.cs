@@ -1,6 +1,7 @@
 using System.Globalization;
 using CableTest.Domain;
 using CableTest.Domain.Standards;
+using CableTest.Domain.Uncertainty;
 using CableTest.Domain.Verdicts;
 using CableTest.Instruments.Drivers;
 using CableTest.Runs.Model;
@@ -96,6 +97,10 @@ public sealed class ConductorResistanceProcedure
                     AmbientWindowC = new TemperatureRange((decimal)_options.AmbientMinC, (decimal)_options.AmbientMaxC),
                     MethodName = MethodName,
                     Edition = plan.Settings.Edition,
+                    Uncertainty = _options.MeterAccuracy is { } accuracy
+                        ? new(new InstrumentUse(accuracy, (decimal)rangeOhm), _options.ThermometerAccuracy is { } t ? new InstrumentUse(t) : null,
+                            _options.LengthTapeClass is { } tape ? LengthTolerance.Tape(tape, (decimal)lengthM) : null)
+                        : null,
                 },
                 plan.Settings.Rule);
         }

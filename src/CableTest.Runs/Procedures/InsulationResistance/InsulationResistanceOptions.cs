@@ -1,3 +1,5 @@
+using CableTest.Domain.Uncertainty;
+
 namespace CableTest.Runs.Procedures.InsulationResistance;
 
 /// <summary>How the insulation-resistance step measures (GB/T 3048.5; the host fills these from the method data and the bench).</summary>
@@ -26,6 +28,34 @@ public sealed record InsulationResistanceOptions
 
     /// <summary>How long stop-and-discharge may take after the readings.</summary>
     public TimeSpan DischargeTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The tester's accuracy: for resistance_ohm (a megohmmeter specified by resistance), or for its V-source (voltage_v)
+    /// and ammeter (current_a) when it measures R = V / I. With them the verdict carries the uncertainty budget. Null: no budget.
+    /// </summary>
+    public InstrumentAccuracy? MeterAccuracy { get; init; }
+
+    /// <summary>The V-source's accuracy (voltage_v), with <see cref="AmmeterAccuracy"/>, when the tester measures R = V / I.</summary>
+    public InstrumentAccuracy? SourceAccuracy { get; init; }
+
+    /// <summary>The ammeter's accuracy (current_a), with <see cref="SourceAccuracy"/>.</summary>
+    public InstrumentAccuracy? AmmeterAccuracy { get; init; }
+
+    /// <summary>How the immersed length is measured: a tape of accuracy class 1, 2 or 3; null: not in the budget.</summary>
+    public int? LengthTapeClass { get; init; }
+
+    /// <summary>Limit of error of d and D (mm), for Ki and rho; null: not in the budget.</summary>
+    public decimal? DiameterToleranceMm { get; init; }
+
+    /// <summary>The uncertainty inputs for a sample of <paramref name="lengthM"/>, or null when no accuracy is given.</summary>
+    public InsulationUncertaintyInputs? UncertaintyFor(double lengthM)
+    {
+        var length = LengthTapeClass is { } tape ? LengthTolerance.Tape(tape, (decimal)lengthM) : null;
+        var diameters = DiameterToleranceMm is { } mm ? new LengthTolerance(mm, "diameter tolerance (bench setting)", "lab") : null;
+        return MeterAccuracy is { } meter ? new(new InstrumentUse(meter), null, length, diameters)
+            : SourceAccuracy is { } source && AmmeterAccuracy is { } ammeter ? new(null, new SourceMeasureUse(source, ammeter), length, diameters)
+            : null;
+    }
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad option.</summary>
     public void Validate()

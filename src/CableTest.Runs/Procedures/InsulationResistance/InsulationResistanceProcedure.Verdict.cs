@@ -40,6 +40,7 @@ public sealed partial class InsulationResistanceProcedure
                     (decimal)(sample.ConductorDiameterMm ?? 0),
                     (decimal)(sample.InsulationOuterDiameterMm ?? 0))
                 {
+                    Uncertainty = _options.UncertaintyFor(sample.LengthM),
                     ConductorClass = plan.Requirements.Conductor.ConductorClass,
                     CrossSectionMm2 = plan.Requirements.Conductor.CrossSectionMm2,
                     MethodName = MethodName,

@@ -1,3 +1,5 @@
+using CableTest.Domain.Uncertainty;
+
 namespace CableTest.Runs.Procedures.VoltageWithstand;
 
 /// <summary>How the withstand step programs the hipot tester (GB/T 3048.8; the host fills these from the method data and the bench).</summary>
@@ -23,6 +25,9 @@ public sealed record VoltageWithstandOptions
 
     /// <summary>Trip on arcing.</summary>
     public bool ArcDetection { get; init; } = true;
+
+    /// <summary>The tester's voltmeter accuracy (voltage_v): with it the verdict carries the budget of the applied voltage. Null: no budget.</summary>
+    public InstrumentAccuracy? VoltmeterAccuracy { get; init; }
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad option.</summary>
     public void Validate()

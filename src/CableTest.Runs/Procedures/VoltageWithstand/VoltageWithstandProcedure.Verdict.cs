@@ -1,4 +1,5 @@
 using CableTest.Domain.Standards;
+using CableTest.Domain.Uncertainty;
 using CableTest.Domain.Verdicts;
 using CableTest.Instruments.Drivers;
 using CableTest.Runs.Model;
@@ -27,6 +28,7 @@ public sealed partial class VoltageWithstandProcedure
             MethodName = MethodName,
             BreakdownTimeS = breakdown && final?.FailureTimeS is { } tripS ? (decimal)Math.Round(tripS, 3) : null,
             BreakdownKv = breakdown && final?.FailureVoltageKv is { } tripKv ? (decimal)Math.Round(tripKv, 4) : null,
+            Uncertainty = _options.VoltmeterAccuracy is { } voltmeter ? new(new InstrumentUse(voltmeter)) : null,
         });
         return new StepResult(verdict, context.Time.GetUtcNow())
         {

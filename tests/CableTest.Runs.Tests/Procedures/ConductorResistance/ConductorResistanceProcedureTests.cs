@@ -1,4 +1,5 @@
 using CableTest.Domain;
+using CableTest.Domain.Uncertainty;
 using CableTest.Domain.Verdicts;
 using CableTest.Instruments;
 using CableTest.Runs.Model;
@@ -16,6 +17,25 @@ public sealed class ConductorResistanceProcedureTests
     private Task<StepResult> Run(FakeResistanceMeter meter, double? ambientC = 20, TestPlan? plan = null, ConductorResistanceOptions? options = null) =>
         _bench.DriveAsync(() => new ConductorResistanceProcedure(meter, "cr-meter", "amb-1", options ?? new ConductorResistanceOptions())
             .RunAsync(_bench.Context("cr-1"), plan ?? Plans.Bv25(), 1, ambientC, CancellationToken.None), TimeSpan.FromMilliseconds(200));
+
+    [Fact]
+    public async Task RunAsync_WithAccuracyData_BudgetOnTheRangeTheStepChoseAndRuleFromIt()
+    {
+        var dmm = new InstrumentAccuracy("keithley-dmm6500", "resistance_ohm", "Ω", "1 year",
+            [new AccuracyRow(1m, 0.000001m, 0.0085m, 0.02m, 0m, 0, "V1", ["A1"]), new AccuracyRow(10m, 0.00001m, 0.0085m, 0.002m, 0m, 0, "V1", ["A1"])]);
+        var thermometer = new InstrumentAccuracy("xymd02", "temperature_c", "°C", "typ", [new AccuracyRow(125m, 0.1m, 0m, 0m, 0.3m, 0, "D", ["A1"])]);
+        var options = new ConductorResistanceOptions { MeterAccuracy = dmm, ThermometerAccuracy = thermometer, LengthTapeClass = 2 };
+        var plan = Plans.Bv25() with { Settings = Plans.Bv25().Settings with { Rule = DecisionRule.FromBudget(DecisionRuleKind.NonBinaryGuardBand) } };
+
+        var result = await Run(new FakeResistanceMeter(_bench, 0.70, 0.71, 0.72), plan: plan, options: options);
+
+        var r20 = result.Verdict.Uncertainty[0];
+        Assert.Equal("r20_ohm_per_km", r20.Quantity);
+        Assert.StartsWith("keithley-dmm6500, 10 Ω range", r20.Components[0].Source, StringComparison.Ordinal); // the step configured 10 Ω
+        Assert.Equal(["R", "R", "t", "t", "L"], r20.Components.Select(c => c.Symbol));
+        Assert.Equal(UncertaintySource.Budget, result.Verdict.DecisionRule!.UncertaintySource);
+        Assert.Equal(r20.ReportedExpandedUncertainty, result.Verdict.DecisionRule.GuardBand);
+    }
 
     [Fact]
     public async Task RunAsync_WithinLimit_PassOnTheAverageAfterPromptCoreAndRange()

@@ -1,5 +1,6 @@
 using CableTest.Domain;
 using CableTest.Domain.Standards;
+using CableTest.Domain.Uncertainty;
 using CableTest.Domain.Verdicts;
 using CableTest.Instruments.Drivers;
 using CableTest.Runs.Model;
@@ -98,6 +99,20 @@ public sealed partial class VoltageWithstandProcedureTests
         Assert.Equal(new WithstandTrace("breakdown", 50, 3.5, 2.5, 110), result.Withstand);
         Assert.Equal(1, tester.OutputOffs);
         Assert.Empty(_bench.SafeReasons);
+    }
+
+    [Fact]
+    public async Task RunAsync_WithVoltmeterAccuracy_AppliedVoltageHasABudget()
+    {
+        var tester = new FakeWithstandTester(_bench);
+        var voltmeter = new InstrumentAccuracy("gwinstek-gpt9800", "voltage_v", "V", "recalled", [new AccuracyRow(5000m, 1m, 1m, 0m, 5m, 0, "M", [])]);
+
+        var result = await Run(tester, options: new VoltageWithstandOptions { VoltmeterAccuracy = voltmeter });
+
+        var budget = Assert.Single(result.Verdict.Uncertainty);
+        Assert.Equal(("applied_kv", "kV"), (budget.Quantity, budget.Unit));
+        Assert.False(budget.Verified);
+        Assert.Contains(result.Verdict.Warnings, w => w.Contains("unverified (M) accuracy data: gwinstek-gpt9800", StringComparison.Ordinal));
     }
 
     [Fact]
