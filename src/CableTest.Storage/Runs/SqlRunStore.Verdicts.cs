@@ -130,90 +130,6 @@ public abstract partial class SqlRunStore
         return await GetAcknowledgedAsync(connection, subscriber, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<ChainVerification> VerifyChainAsync(CancellationToken cancellationToken) => VerifyChainAsync(null, cancellationToken);
-
-    public async Task<ChainVerification> VerifyChainAsync(VerdictCheckpoint? from, CancellationToken cancellationToken)
-    {
-        var start = from ?? VerdictCheckpoint.Start;
-        var previousChain = start.ChainSha256;
-        long verified = 0;
-        if (start.Sequence > 0)
-        {
-            var anchor = (await QueryVerdictsAsync("WHERE sequence = @s", [("s", start.Sequence)], verify: false, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
-            var problem = anchor is null ? $"the checkpoint record (sequence {start.Sequence}) is missing"
-                : !string.Equals(anchor.ChainSha256, start.ChainSha256, StringComparison.Ordinal) ? $"the checkpoint record (sequence {start.Sequence}) has another chain hash than when it was verified (record altered)"
-                : VerdictRecordCheck.Problem(anchor) is { } p ? $"verdict {anchor.VerdictId}: {p}"
-                : null;
-            if (problem is not null)
-            {
-                return new ChainVerification(false, 0, start.Sequence, problem);
-            }
-        }
-
-        var expected = start.Sequence + 1;
-        while (true)
-        {
-            var batch = await QueryVerdictsAsync("WHERE sequence > @after ORDER BY sequence LIMIT @limit", [("after", expected - 1), ("limit", 1000)], verify: false, cancellationToken).ConfigureAwait(false);
-            if (batch.Count == 0)
-            {
-                break;
-            }
-
-            foreach (var v in batch)
-            {
-                var problem = v.Sequence != expected ? $"sequence {expected} is missing (next record is {v.Sequence})"
-                    : !string.Equals(v.PreviousSha256, previousChain, StringComparison.Ordinal) ? $"verdict {v.VerdictId}: link to the previous record is broken"
-                    : VerdictRecordCheck.Problem(v) is { } p ? $"verdict {v.VerdictId}: {p}"
-                    : null;
-                if (problem is not null)
-                {
-                    return new ChainVerification(false, verified, expected, problem);
-                }
-
-                previousChain = v.ChainSha256;
-                expected++;
-                verified++;
-            }
-        }
-
-        var last = expected - 1;
-        var (hasHead, head) = await ReadHeadAsync(cancellationToken).ConfigureAwait(false);
-        if (hasHead && HeadProblem(head, last, previousChain) is { } headProblem)
-        {
-            return new ChainVerification(false, verified, headProblem.FirstBroken, headProblem.Detail);
-        }
-
-        return new ChainVerification(true, verified, null,
-            $"{last} verdict records intact ({verified} checked{(start.Sequence > 0 ? $" after the checkpoint at {start.Sequence}" : "")}), "
-            + (hasHead ? $"chain head at {last}" : "no chain head yet (the store was written by an earlier CableTest; the service adds it when it next starts)"))
-        {
-            Checkpoint = new VerdictCheckpoint(last, previousChain),
-        };
-    }
-
-    /// <summary>What is wrong with the chain head, given the last record verified (sequence and chain hash); null when they agree.</summary>
-    private static (long FirstBroken, string Detail)? HeadProblem(VerdictCheckpoint? head, long last, string lastChain)
-    {
-        if (head is null)
-        {
-            return (last, "the chain head record is missing (verdict_head altered)");
-        }
-
-        if (head.Sequence > last)
-        {
-            return (last + 1, $"sequence {last + 1} to {head.Sequence} are missing: the chain head says the last verdict is {head.Sequence} (verdicts deleted)");
-        }
-
-        if (head.Sequence < last)
-        {
-            return (head.Sequence + 1, $"the chain head says the last verdict is {head.Sequence}, but the store holds up to {last} (head record altered, or verdicts added by an older CableTest)");
-        }
-
-        return string.Equals(head.ChainSha256, lastChain, StringComparison.Ordinal)
-            ? null
-            : (last, $"the chain head's hash does not match verdict {last} (record or head altered)");
-    }
-
     /// <summary>The last record's sequence and chain hash, or the head's when the head is further on (a deleted last record leaves its gap).</summary>
     private async Task<(long Sequence, string Chain)> ReadTailAsync(DbConnection connection, DbTransaction tx, CancellationToken cancellationToken)
     {
@@ -246,35 +162,6 @@ public abstract partial class SqlRunStore
         {
             using var insert = Command(connection, tx, "INSERT INTO verdict_head (id, sequence, chain_sha256) VALUES (1, @seq, @chain)", ("seq", sequence), ("chain", chain));
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>
-    /// The chain head. HasHead is false for a store still at schema version 1 (written before the head
-    /// existed, not yet migrated: `cabletest verify` does not migrate); Head is null when the head
-    /// should exist and does not.
-    /// </summary>
-    private async Task<(bool HasHead, VerdictCheckpoint? Head)> ReadHeadAsync(CancellationToken cancellationToken)
-    {
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var connectionScope = connection.ConfigureAwait(false);
-        using (var version = Command(connection, null, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations"))
-        {
-            if (Convert.ToInt64(await version.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) < 2)
-            {
-                return (false, null);
-            }
-        }
-
-        try
-        {
-            using var cmd = Command(connection, null, "SELECT sequence, chain_sha256 FROM verdict_head WHERE id = 1");
-            using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            return (true, await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? new VerdictCheckpoint(reader.GetInt64(0), reader.GetString(1)) : null);
-        }
-        catch (DbException)
-        {
-            return (true, null); // the table was dropped
         }
     }
 
