@@ -12,7 +12,8 @@ namespace CableTest.Service.Hosting;
 /// overriding methods, their attributes as endpoint metadata), but with a request marshaller that
 /// answers a body which is not the method's message with INVALID_ARGUMENT. grpc-dotnet reads the
 /// request before any interceptor runs, so without this a garbage body ends as UNKNOWN "Exception
-/// was thrown by handler" and an error log line with a stack trace per hostile request.
+/// was thrown by handler" and an error log line with a stack trace per hostile request. Verdicts and
+/// pages of them are written from their cached encoding (<see cref="CableTest.Service.Grpc.Verdicts.VerdictWire"/>).
 /// </summary>
 internal sealed class StrictRequestMethodProvider<TService> : IServiceMethodProvider<TService>
     where TService : class
@@ -96,7 +97,7 @@ internal sealed class StrictRequestMethodProvider<TService> : IServiceMethodProv
         private static Method<TRequest, TResponse> StrictMethod<TRequest, TResponse>(Method<TRequest, TResponse> method)
             where TRequest : class
             where TResponse : class =>
-            new(method.Type, method.ServiceName, method.Name, Strict(method.RequestMarshaller), method.ResponseMarshaller);
+            new(method.Type, method.ServiceName, method.Name, Strict(method.RequestMarshaller), CableTest.Service.Grpc.Verdicts.VerdictWire.ResponseMarshaller(method.ResponseMarshaller));
 
         private (TDelegate Invoker, List<object> Metadata) Model<TDelegate>(string name, params Type[] parameters)
             where TDelegate : Delegate

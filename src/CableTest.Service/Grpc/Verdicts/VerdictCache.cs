@@ -10,7 +10,8 @@ namespace CableTest.Service.Grpc.Verdicts;
 /// Stored verdicts mapped to the API message, kept by sequence: a verdict never changes once
 /// appended, and parsing its evidence JSON is most of what a read costs (about 70 µs for three
 /// tests, against 6 µs to write the message to the wire). A cached entry is used only while the
-/// stored content hash still matches it. The messages are shared between responses: never mutate one.
+/// stored content hash still matches it, with its wire encoding (<see cref="VerdictWire"/>), so a read
+/// neither parses nor encodes it again. The messages are shared between responses: never mutate one.
 /// </summary>
 internal sealed class VerdictCache : IDisposable
 {
@@ -36,6 +37,7 @@ internal sealed class VerdictCache : IDisposable
         }
 
         var verdict = VerdictDocument.FromStored(stored);
+        VerdictWire.Remember(verdict);
         cache.Set(stored.Sequence, verdict, new MemoryCacheEntryOptions { Size = 1 });
         return verdict;
     }
