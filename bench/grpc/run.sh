@@ -5,11 +5,12 @@
 # temp data dir seeded with VERDICTS verdicts and stops it at the end.
 # Every call has a deadline (DEADLINE_S, default 20): a call past it is a hang, reported with its
 # cell, and the script exits 1 (a hang is a failure, never a wait).
-# Usage: bench/grpc/run.sh [VERDICTS] [SECONDS_PER_CELL] [DEADLINE_S]
+# Usage: bench/grpc/run.sh [VERDICTS] [SECONDS_PER_CELL] [DEADLINE_S] [CALLS] [CALLERS]
+#   CALLS: comma list of health,get,list (default all; ratios need health); CALLERS: e.g. 64 (default 1,8,64)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 verdicts=${1:-10000}
 seconds=${2:-5}
 deadline=${3:-20}
 dotnet build "$repo/tests/CableTest.Benchmarks" -c Release -clp:ErrorsOnly -nologo >/dev/null
-exec dotnet "$repo/artifacts/bin/CableTest.Benchmarks/release/CableTest.Benchmarks.dll" grpc-verdicts "$verdicts" "$seconds" "$deadline"
+exec dotnet "$repo/artifacts/bin/CableTest.Benchmarks/release/CableTest.Benchmarks.dll" grpc-verdicts "$verdicts" "$seconds" "$deadline" "${4:-health,get,list}" "${5:-1,8,64}"
