@@ -133,7 +133,7 @@ public static class ReportContent
         var a = report.Approval;
         return
         [
-            new("Tested by · 试验", $"{report.Verdict.OperatorName}, {report.Time.Format(report.Verdict.RunCompletedAt)}"),
+            new("Tested by · 试验", string.Join(", ", new[] { report.Verdict.OperatorName, report.Time.Format(report.Verdict.RunCompletedAt) }.Where(s => s.Length > 0))),
             new("Checked by · 校核", a is { CheckedBy.Length: > 0 } ? a.CheckedBy : "—"),
             new("Approved by · 批准", a is null
                 ? "awaiting approval · 待批准 (an engineer approves with POST /v1/runs/{id}:approve)".Replace("{id}", report.Verdict.RunId, StringComparison.Ordinal)
