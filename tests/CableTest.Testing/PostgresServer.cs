@@ -35,6 +35,28 @@ public sealed class PostgresServer : IAsyncDisposable
 
         await RunAsync(Wrap(asRoot, Path.Combine(bin, "initdb")), [.. WrapArgs(asRoot, Path.Combine(bin, "initdb")),
             "-D", data, "-U", "cabletest", "-A", "trust", "--no-sync", "-E", "UTF8", "--locale=C"]);
+        await LaunchAsync();
+    }
+
+    /// <summary>Stops the server (an outage); <see cref="RestartAsync"/> brings it back with its data.</summary>
+    public async Task StopAsync()
+    {
+        if (process is not null)
+        {
+            await process.StopAsync(TimeSpan.FromSeconds(10));
+            await process.DisposeAsync();
+            process = null;
+        }
+    }
+
+    /// <summary>Starts the stopped server again on the same port and data directory.</summary>
+    public Task RestartAsync() => LaunchAsync();
+
+    private async Task LaunchAsync()
+    {
+        var bin = FindBin();
+        var data = Path.Combine(dir.Path, "data");
+        var asRoot = Environment.UserName == "root";
         process = ExternalProcess.Start(Wrap(asRoot, Path.Combine(bin, "postgres")), [.. WrapArgs(asRoot, Path.Combine(bin, "postgres")),
             "-D", data, "-p", Port.ToString(CultureInfo.InvariantCulture), "-k", dir.Path,
             "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "full_page_writes=off", "-c", "max_connections=100"]);

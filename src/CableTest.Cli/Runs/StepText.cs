@@ -16,6 +16,8 @@ internal static class StepText
         RunStep.Types.State.Done => "done",
         RunStep.Types.State.Failed => "failed",
         RunStep.Types.State.Skipped => "skipped",
+        RunStep.Types.State.Aborted => "aborted (not judged)",
+        RunStep.Types.State.Interrupted => "interrupted (not judged)",
         _ => "",
     };
 

@@ -77,6 +77,13 @@ public static class PdfReportRenderer
             layout.Paragraph($"• {finding.Test} — {finding.Outcome}: {finding.Sentence}", 9, indent: 4);
         }
 
+        if (verdict.Ending is { } ending)
+        {
+            layout.Paragraph(ReportEnding.Headline(ending) + ".", 10, bold: true);
+            layout.Paragraph(ReportEnding.NoConformity, 9);
+            layout.Table(ReportEnding.Rows(report, ending));
+        }
+
         layout.Heading(ReportLabels.Sample);
         layout.Table(ReportContent.Sample(report));
         layout.Heading(ReportLabels.Run);

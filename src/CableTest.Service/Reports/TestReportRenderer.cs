@@ -45,6 +45,12 @@ public static class TestReportRenderer
         Table(h, ReportContent.Sample(report));
         Section(h, ReportLabels.Run);
         Table(h, ReportContent.Run(report));
+        if (verdict.Ending is { } ending)
+        {
+            h.Append("<div class=\"ending\" data-testid=\"ending\"><p><b>").Append(E(ReportEnding.Headline(ending))).Append(".</b> ").Append(E(ReportEnding.NoConformity)).Append("</p>");
+            Table(h, ReportEnding.Rows(report, ending));
+            h.Append("</div>");
+        }
 
         Section(h, ReportLabels.Tests);
         foreach (var test in verdict.Tests)

@@ -1,46 +1,48 @@
-using CableTest.Domain.Standards;
-using CableTest.Domain.Verdicts;
-using V1 = CableTest.Contracts.V1;
+using System.Text.Json;
+using CableTest.Runs.Model;
 
 namespace CableTest.Service.Runs;
 
-/// <summary>The run in progress: its document (guarded by <see cref="Gate"/>), cancellation, and the pending prompt.</summary>
-internal sealed class ActiveRun(V1.Run run, V1.Sample sample, SampleRequirements requirements, DecisionRule rule, KtMethod kt, VoltageKind voltageKind, CancellationTokenSource abort)
+/// <summary>
+/// The run in progress on this bench: the <see cref="Run"/> aggregate (changed only through its own methods, under
+/// <see cref="Gate"/>), the evidence document of each finished step, cancellation and the pending prompt's answer.
+/// </summary>
+internal sealed class ActiveRun(Run run, CancellationTokenSource abort, string requestId)
 {
     public Lock Gate { get; } = new();
 
-    public V1.Run Run { get; } = run;
+    public Run Run { get; } = run;
 
-    public V1.Sample Sample { get; } = sample;
-
-    public SampleRequirements Requirements { get; } = requirements;
-
-    public DecisionRule Rule { get; } = rule;
-
-    public KtMethod Kt { get; } = kt;
-
-    public VoltageKind VoltageKind { get; } = voltageKind;
+    public string RunId => Run.RunId;
 
     public CancellationTokenSource Abort { get; } = abort;
 
+    public string RequestId { get; } = requestId;
+
+    /// <summary>Why it is being stopped, and by whom (null: a fault or a shutdown).</summary>
     public string? AbortReason { get; set; }
+
+    public string? AbortedBy { get; set; }
 
     public TaskCompletionSource<string>? PromptAnswer { get; set; }
 
-    public List<V1.TestVerdict> Tests { get; } = [];
-
-    public List<TestVerdict> DomainTests { get; } = [];
-
+    /// <summary>Mean ambient temperature from the ambient step.</summary>
     public double? AmbientC { get; set; }
 
     public Task? Execution { get; set; }
 
-    public string RequestId { get; set; } = "";
+    /// <summary>Step id → the step's evidence document (the served TestVerdict, proto JSON), once it produced one.</summary>
+    public Dictionary<string, JsonElement> Evidence { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Conductor-resistance standard edition to judge against (replays only; null: the catalogue's default).</summary>
-    public string? Edition { get; init; }
+    /// <summary>The record appended to the verdict feed for this run, once appended.</summary>
+    public Contracts.V1.Verdict? Record { get; set; }
 
-    public V1.Outcome? Outcome { get; set; }
+    /// <summary>The run as last stored (served while an ending is not yet on the record).</summary>
+    public RunDocument? LastSaved { get; set; }
 
-    public V1.Verdict? Verdict { get; set; }
+    /// <summary>When the run document was last stored (progress saves are throttled).</summary>
+    public long LastSavedAt { get; set; }
+
+    /// <summary>True from the moment the run ended until its ending is stored and on the record.</summary>
+    public bool Closing { get; set; }
 }

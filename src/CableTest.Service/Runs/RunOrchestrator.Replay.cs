@@ -5,12 +5,6 @@ namespace CableTest.Service.Runs;
 public sealed partial class RunOrchestrator
 {
     /// <summary>
-    /// Answers every prompt at once (as the run's operator) instead of waiting for one: replays only, where the
-    /// recording, not a person, decides what the instruments answer.
-    /// </summary>
-    internal bool AcknowledgePrompts { get; init; }
-
-    /// <summary>
     /// Runs <paramref name="request"/> again, under the recorded run's id, through the very same sequence a live run
     /// takes (this orchestrator is built on a replay bench with its own store, journal and event hub), and waits for
     /// its end. <paramref name="stop"/> aborts it with the reason <paramref name="stopReason"/> gives at that moment.
@@ -34,7 +28,9 @@ public sealed partial class RunOrchestrator
 
         lock (active.Gate)
         {
-            return new ReplayedRun(active.Run.Clone(), [.. active.Tests.Select(t => t.Clone())], active.Verdict);
+            var run = Document(active).ToProto();
+            var completed = run.State == V1.RunState.Completed ? active.Record : null;
+            return new ReplayedRun(run, [.. run.Steps.Where(s => s.Verdict is not null).Select(s => s.Verdict)], completed);
         }
     }
 }

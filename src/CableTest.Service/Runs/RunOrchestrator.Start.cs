@@ -1,12 +1,10 @@
 using System.Globalization;
 using CableTest.Domain.Standards;
-using CableTest.Domain.Verdicts;
 using CableTest.Instruments.Recording;
 using CableTest.Runs.Model;
 using CableTest.Runs.Plan;
 using CableTest.Service.Grpc;
 using CableTest.Service.Grpc.Standards;
-using Google.Protobuf.WellKnownTypes;
 using DomainTestKind = CableTest.Domain.Verdicts.TestKind;
 using V1 = CableTest.Contracts.V1;
 
@@ -15,8 +13,9 @@ namespace CableTest.Service.Runs;
 public sealed partial class RunOrchestrator
 {
     /// <summary>
-    /// Starts a run on the bench. Idempotent by <c>request_id</c> (a retried start returns the same run).
-    /// Refused with FAILED_PRECONDITION when the bench is busy or, by policy, an instrument is past calibration.
+    /// Starts a run on the bench. Idempotent by <c>request_id</c> (a retried start returns the same run). Refused,
+    /// before anything moves, with INVALID_ARGUMENT or FAILED_PRECONDITION (one violation per problem) when the plan
+    /// cannot produce a verdict for every step, or when the bench is busy.
     /// </summary>
     public async Task<V1.Run> StartRunAsync(V1.StartRunRequest request, string operatorName, CancellationToken cancellationToken) =>
         (await StartAsync(request, operatorName, null, cancellationToken).ConfigureAwait(false)).Run;
@@ -55,6 +54,15 @@ public sealed partial class RunOrchestrator
         }
 
         parse.ThrowIfInvalid();
+        lock (_gate)
+        {
+            // A run that ended but is not yet stored and on the record holds the bench (the feed stays in run order); answered without the store.
+            if (_active is { Closing: true } closing)
+            {
+                throw new PreconditionFailedException(RunRefusals.BenchBusy, closing.RunId, $"bench busy: run {closing.RunId} ended and is waiting for the run store to record it");
+            }
+        }
+
         if (!_bench.IsConnected)
         {
             throw new PreconditionFailedException("bench_not_connected", _bench.BenchId, "the bench is not connected yet");
@@ -72,37 +80,29 @@ public sealed partial class RunOrchestrator
 
         var now = _time.GetUtcNow();
         var runId = replay?.RunId ?? "run-" + now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
-        var run = new V1.Run
-        {
-            RunId = runId,
-            SampleId = sample.SampleId,
-            State = V1.RunState.Pending,
-            OperatorName = string.IsNullOrWhiteSpace(request.OperatorName) ? operatorName : request.OperatorName,
-            StartedAt = Timestamp.FromDateTimeOffset(now),
-            DecisionRule = request.DecisionRule ?? new V1.DecisionRule { Kind = V1.DecisionRule.Types.Kind.SimpleAcceptance },
-            KtMethod = kt.ToWireName(),
-            CurrentStep = 0,
-        };
-        run.Steps.AddRange(plan.Steps.Select(s => Step(s.StepId, s.Kind.Name(), s.Core, s.Title)));
-        var active = new ActiveRun(run, sample, plan.Requirements, rule, kt, voltageKind.Value, new CancellationTokenSource()) { RequestId = request.RequestId, Edition = replay?.Edition };
+        var run = Run.Create(runId, plan, string.IsNullOrWhiteSpace(request.OperatorName) ? operatorName : request.OperatorName, now);
+        var active = new ActiveRun(run, new CancellationTokenSource(), request.RequestId);
         lock (_gate)
         {
             if (_active is { } same && request.RequestId.Length > 0 && same.RequestId == request.RequestId)
             {
                 lock (same.Gate)
                 {
-                    return (same.Run.Clone(), null);
+                    return (Document(same).ToProto(), null);
                 }
             }
 
             if (_active is { } busy)
             {
-                throw new PreconditionFailedException(RunRefusals.BenchBusy, busy.Run.RunId, $"bench busy: run {busy.Run.RunId} is in progress");
+                throw new PreconditionFailedException(RunRefusals.BenchBusy, busy.RunId, busy.Closing
+                    ? $"bench busy: run {busy.RunId} ended and is waiting for the run store to record it"
+                    : $"bench busy: run {busy.RunId} is in progress");
             }
 
             _active = active;
         }
 
+        RunDocument document;
         try
         {
             if (request.RequestId.Length > 0)
@@ -115,7 +115,13 @@ public sealed partial class RunOrchestrator
                 }
             }
 
-            await SaveAsync(run, cancellationToken).ConfigureAwait(false);
+            lock (active.Gate)
+            {
+                document = Document(active);
+            }
+
+            await SaveAsync(document, cancellationToken).ConfigureAwait(false);
+            active.LastSaved = document;
         }
         catch
         {
@@ -124,10 +130,7 @@ public sealed partial class RunOrchestrator
         }
 
         active.Execution = Task.Run(() => ExecuteAsync(active), CancellationToken.None);
-        lock (active.Gate)
-        {
-            return (run.Clone(), active);
-        }
+        return (document.ToProto(), active);
     }
 
     /// <summary>The bench as a plan sees it: its instruments, their calibration and the policy.</summary>
@@ -148,139 +151,82 @@ public sealed partial class RunOrchestrator
         }
     }
 
-    private static V1.RunStep Step(string id, string kind, string core, string title) => new()
-    {
-        StepId = id,
-        Kind = kind,
-        Core = core,
-        Title = title,
-        State = V1.RunStep.Types.State.Pending,
-    };
-
-    private static string Core(int core) => core.ToString(CultureInfo.InvariantCulture);
-
     private async Task ExecuteAsync(ActiveRun active)
     {
-        var run = active.Run;
         var token = active.Abort.Token;
         RecordingWriter? recording = null;
-        string endReason = "";
-        var trace = Telemetry.RunTelemetry.StartRun(run.RunId, run.SampleId, _bench.Mode);
+        var trace = Telemetry.RunTelemetry.StartRun(active.RunId, active.Run.SampleId, _bench.Mode);
         try
         {
             var recordings = Path.Combine(_bench.DataDirectory, "recordings");
-            recording = new RecordingWriter(Path.Combine(recordings, run.RunId + ".jsonl"), run.RunId, _time, [.. _bench.Instruments.Select(i => i.ToRecorded())], RunParameters.Of(_options, Method));
+            recording = new RecordingWriter(Path.Combine(recordings, active.RunId + ".jsonl"), active.RunId, _time, [.. _bench.Instruments.Select(i => i.ToRecorded())], RunParameters.Of(_options, Method));
             _bench.Recorder.Attach(recording);
-            await UpdateAsync(active, r => r.State = V1.RunState.Running).ConfigureAwait(false);
-            LogRunStarted(_logger, run.RunId, run.SampleId, _bench.Mode);
-            for (var i = 0; i < run.Steps.Count; i++)
+            await ChangeAsync(active, r => r.Start()).ConfigureAwait(false);
+            LogRunStarted(_logger, active.RunId, active.Run.SampleId, _bench.Mode);
+            for (var i = 0; i < active.Run.Steps.Count; i++)
             {
                 token.ThrowIfCancellationRequested();
-                var step = run.Steps[i];
-                await UpdateAsync(active, r =>
-                {
-                    r.CurrentStep = i;
-                    step.State = V1.RunStep.Types.State.Running;
-                }).ConfigureAwait(false);
-                using var stepTrace = Telemetry.RunTelemetry.StartStep(step.StepId, step.Kind, step.Core);
+                var index = i;
+                var step = await ChangeAsync(active, r => r.BeginStep(index)).ConfigureAwait(false);
+                using var stepTrace = Telemetry.RunTelemetry.StartStep(step.StepId, step.Kind.Name(), step.Core);
                 await RunStepAsync(active, step, token).ConfigureAwait(false);
-                await UpdateAsync(active, r =>
-                {
-                    step.State = step.Verdict is { } v && v.Outcome is V1.Outcome.Error ? V1.RunStep.Types.State.Failed : V1.RunStep.Types.State.Done;
-                    step.Progress = 1;
-                    step.ClearRemainingS();
-                }).ConfigureAwait(false);
                 stepTrace.Done(step.State.ToString());
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
-            endReason = active.AbortReason ?? "aborted";
-            await EndAsync(active, V1.RunState.Aborted, endReason).ConfigureAwait(false);
+            var reason = active.AbortReason ?? "aborted";
+            End(active, r => r.Abort(reason, active.AbortedBy, _time.GetUtcNow()));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            endReason = "stopped by a fault: " + e.Message;
-            LogRunFault(_logger, run.RunId, e);
-            await EndAsync(active, V1.RunState.Incomplete, endReason).ConfigureAwait(false);
+            LogRunFault(_logger, active.RunId, e);
+            End(active, r => r.Fault("stopped by a fault: " + e.Message, _time.GetUtcNow()));
         }
         finally
         {
-            var safe = await _bench.MakeSafeAsync($"end of run {run.RunId}").ConfigureAwait(false);
-            if (!safe)
-            {
-                await UpdateAsync(active, r => r.EndReason = (r.EndReason.Length > 0 ? r.EndReason + "; " : "") + "HIGH VOLTAGE NOT CONFIRMED OFF").ConfigureAwait(false);
-            }
-
+            var safe = await _bench.MakeSafeAsync($"end of run {active.RunId}").ConfigureAwait(false);
             _bench.Recorder.Detach();
             recording?.Dispose();
-            V1.Run final;
-            lock (active.Gate)
-            {
-                if (run.State == V1.RunState.Evaluating && active.Outcome is { } outcome)
-                {
-                    run.State = V1.RunState.Completed;
-                    run.Outcome = outcome;
-                    run.EndedAt = Timestamp.FromDateTimeOffset(_time.GetUtcNow());
-                }
-                else if (run.State is V1.RunState.Running or V1.RunState.AwaitingOperator or V1.RunState.Evaluating or V1.RunState.Pending)
-                {
-                    run.State = V1.RunState.Incomplete;
-                    run.Outcome = V1.Outcome.Incomplete;
-                    run.EndedAt = Timestamp.FromDateTimeOffset(_time.GetUtcNow());
-                }
-
-                final = run.Clone();
-            }
-
-            // The bench is free before the end is stored or told: whoever sees the end sees a free (and safe) bench.
-            Release(active);
-            await SaveAsync(final, CancellationToken.None).ConfigureAwait(false);
-            var ended = Timestamp.FromDateTimeOffset(_time.GetUtcNow());
-            _events.Publish(run.RunId, new V1.RunEvent { Time = ended, Snapshot = final });
-            if (active.Verdict is { } verdict && final.State == V1.RunState.Completed)
-            {
-                _events.Publish(run.RunId, new V1.RunEvent { Time = ended, Verdict = verdict });
-            }
-
-            _events.Complete(run.RunId);
-            LogRunEnded(_logger, run.RunId, StateName(final.State), final.Outcome.ToString(), final.EndReason);
-            trace.Ended(StateName(final.State), final.Outcome.ToString());
+            var (state, outcome) = await CloseAsync(active, safe).ConfigureAwait(false);
+            trace.Ended(state, outcome);
         }
     }
 
-    private Task EndAsync(ActiveRun active, V1.RunState state, string reason) => UpdateAsync(active, r =>
+    /// <summary>Applies a change to the aggregate, stores the run (state changes always) and tells the watchers.</summary>
+    private async Task<T> ChangeAsync<T>(ActiveRun active, Func<Run, T> change)
     {
-        r.State = state;
-        r.Outcome = V1.Outcome.Incomplete;
-        r.EndReason = reason;
-        r.PendingPrompt = null;
-        r.EndedAt = Timestamp.FromDateTimeOffset(_time.GetUtcNow());
-        foreach (var step in r.Steps)
-        {
-            if (step.State == V1.RunStep.Types.State.Running)
-            {
-                step.State = V1.RunStep.Types.State.Failed;
-            }
-            else if (step.State == V1.RunStep.Types.State.Pending)
-            {
-                step.State = V1.RunStep.Types.State.Skipped;
-            }
-        }
-    });
-
-    /// <summary>Applies a change to the run document, stores it and tells the watchers.</summary>
-    private async Task UpdateAsync(ActiveRun active, Action<V1.Run> change)
-    {
-        V1.Run snapshot;
+        T result;
+        RunDocument document;
         lock (active.Gate)
         {
-            change(active.Run);
-            snapshot = active.Run.Clone();
+            result = change(active.Run);
+            document = Document(active);
         }
 
-        await SaveAsync(snapshot, CancellationToken.None).ConfigureAwait(false);
-        _events.Publish(snapshot.RunId, new V1.RunEvent { Time = Timestamp.FromDateTimeOffset(_time.GetUtcNow()), Snapshot = snapshot });
+        await SaveAsync(document, CancellationToken.None).ConfigureAwait(false);
+        active.LastSaved = document;
+        active.LastSavedAt = _time.GetTimestamp();
+        _events.Publish(active.RunId, new V1.RunEvent { Time = Now(), Snapshot = document.ToProto() });
+        return result;
+    }
+
+    private Task ChangeAsync(ActiveRun active, Action<Run> change) => ChangeAsync(active, r =>
+    {
+        change(r);
+        return true;
+    });
+
+    /// <summary>Ends the aggregate (abort or fault) unless it already ended; stored by the closing path.</summary>
+    private static void End(ActiveRun active, Action<Run> end)
+    {
+        lock (active.Gate)
+        {
+            if (!active.Run.IsEnded)
+            {
+                end(active.Run);
+            }
+        }
     }
 
     [LoggerMessage(EventId = 4110, Level = LogLevel.Information, Message = "Run {RunId} started for sample {SampleId} on the {Mode} bench")]

@@ -1,5 +1,5 @@
 using CableTest.Domain.Standards;
-using CableTest.Domain.Verdicts;
+using CableTest.Runs.Model;
 using CableTest.Runs.Plan;
 using CableTest.Service.Bench;
 using CableTest.Service.Grpc;
@@ -13,9 +13,10 @@ using V1 = CableTest.Contracts.V1;
 namespace CableTest.Service.Runs;
 
 /// <summary>
-/// Runs the GB/T 3048 sequence on the bench, one run at a time: ambient → conductor resistance per core →
-/// insulation resistance per core → voltage withstand → evaluation → verdict. Every way out of a run
-/// (completion, abort, instrument fault, shutdown) goes through the bench's safe state.
+/// The thin host of runs on this bench: one run at a time (scheduling), the run document in the store, events for the
+/// watchers and the mapping to the contract. The run itself is the <see cref="Run"/> aggregate; each step is a
+/// procedure of CableTest.Runs called through its ports. Every way out of a run (completion, abort, fault, shutdown)
+/// goes through the bench's safe state and appends exactly one record to the verdict feed.
 /// </summary>
 public sealed partial class RunOrchestrator
 {
@@ -29,8 +30,8 @@ public sealed partial class RunOrchestrator
     private readonly TimeProvider _time;
     private readonly ILogger<RunOrchestrator> _logger;
     private readonly StandardsCatalogue _catalogue = StandardsCatalogue.LoadDefault();
-    private readonly VerdictEngine _engine = VerdictEngine.Default;
     private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _stopping = new();
     private ActiveRun? _active;
 
     /// <summary>Creates the orchestrator.</summary>
@@ -48,19 +49,22 @@ public sealed partial class RunOrchestrator
     /// <summary>The method constants runs use (the method data; a replay, the recorded run's).</summary>
     internal TestMethodConstants Method { get; init; } = StandardsCatalogue.LoadDefault().Method;
 
-    /// <summary>The active run's id, or "".</summary>
+    /// <summary>Progress (not state changes) is stored at most this often; state changes are stored at once.</summary>
+    internal static TimeSpan ProgressSaveInterval { get; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The active run's id, or "" (a run that ended but is not yet stored and on the record is still active).</summary>
     public string ActiveRunId
     {
         get
         {
             lock (_gate)
             {
-                return _active?.Run.RunId ?? "";
+                return _active?.RunId ?? "";
             }
         }
     }
 
-    /// <summary>Registers a sample: resolves its product spec so a sample the standards cannot judge is refused now, not mid-run.</summary>
+    /// <summary>Registers a sample: resolves its product spec and checks its geometry, so a sample the standards cannot judge is refused now, not mid-run.</summary>
     public async Task<V1.Sample> RegisterSampleAsync(V1.RegisterSampleRequest request, CancellationToken cancellationToken)
     {
         var violations = new List<FieldViolation>();
@@ -85,7 +89,6 @@ public sealed partial class RunOrchestrator
                 request.HasConductorDiameterMm ? request.ConductorDiameterMm : null,
                 request.HasInsulationOuterDiameterMm ? request.InsulationOuterDiameterMm : null)
             .Select(v => new FieldViolation(v.Field, v.Problem)));
-
         if (violations.Count > 0)
         {
             throw new RequestValidationException(violations);
@@ -98,35 +101,10 @@ public sealed partial class RunOrchestrator
         }
 
         var r = resolved.Value!;
-        var sample = new V1.Sample
-        {
-            SampleId = request.SampleId,
-            LimsOrder = request.LimsOrder,
-            SpecId = spec.Id,
-            ProductSpec = spec.Title,
-            Conductor = new V1.ConductorSpec
-            {
-                ConductorClass = r.Conductor.ConductorClass,
-                Material = r.Conductor.Material.ToString().ToLowerInvariant(),
-                Coated = r.Conductor.Coated,
-                CrossSectionMm2 = (double)r.Conductor.CrossSectionMm2,
-            },
-            Cores = request.Cores,
-            LengthM = request.LengthM,
-            RatedVoltage = spec.RatedVoltage.ToString(),
-            Description = request.Description,
-            RegisteredAt = Timestamp.FromDateTimeOffset(_time.GetUtcNow()),
-        };
-        if (request.HasConductorDiameterMm)
-        {
-            sample.ConductorDiameterMm = request.ConductorDiameterMm;
-        }
-
-        if (request.HasInsulationOuterDiameterMm)
-        {
-            sample.InsulationOuterDiameterMm = request.InsulationOuterDiameterMm;
-        }
-
+        var sample = new Domain.Samples.CableSample(request.SampleId, request.LimsOrder, spec.Id, spec.Title, r.Conductor, request.Cores, request.LengthM,
+            request.HasConductorDiameterMm ? request.ConductorDiameterMm : null,
+            request.HasInsulationOuterDiameterMm ? request.InsulationOuterDiameterMm : null,
+            spec.RatedVoltage.ToString(), request.Description, _time.GetUtcNow()).ToProto();
         if (!await _store.TryAddSampleAsync(new SampleRecord(sample.SampleId, sample.LimsOrder, Json.Format(sample), _time.GetUtcNow()), cancellationToken).ConfigureAwait(false))
         {
             throw new AlreadyExistsException("sample", request.SampleId);
@@ -142,47 +120,54 @@ public sealed partial class RunOrchestrator
         return Parser.Parse<V1.Sample>(record.Json);
     }
 
-    /// <summary>A run, live or stored.</summary>
+    /// <summary>A run, live or stored (an ending shows once it is stored and on the record).</summary>
     public async Task<V1.Run> GetRunAsync(string runId, CancellationToken cancellationToken)
     {
+        ActiveRun? active;
         lock (_gate)
         {
-            if (_active is { } a && a.Run.RunId == runId)
+            active = _active is { } a && a.RunId == runId ? a : null;
+        }
+
+        if (active is not null)
+        {
+            lock (active.Gate)
             {
-                lock (a.Gate)
+                if (!active.Closing)
                 {
-                    return a.Run.Clone();
+                    return Document(active).ToProto();
+                }
+
+                if (active.LastSaved is { } saved)
+                {
+                    return saved.ToProto();
                 }
             }
         }
 
         var record = await _store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false) ?? throw new NotFoundException("run", runId);
-        return Parser.Parse<V1.Run>(record.Json);
+        return StoredRuns.ToProto(record.Json);
     }
 
     /// <summary>Stored runs, newest first.</summary>
     public async Task<IReadOnlyList<V1.Run>> ListRunsAsync(string? sampleId, int limit, int offset, CancellationToken cancellationToken)
     {
         var records = await _store.ListRunsAsync(string.IsNullOrEmpty(sampleId) ? null : sampleId, null, limit, offset, cancellationToken).ConfigureAwait(false);
-        return records.Select(r => Parser.Parse<V1.Run>(r.Json)).ToList();
+        return records.Select(r => StoredRuns.ToProto(r.Json)).ToList();
     }
 
-    /// <summary>Aborts the active run: the bench goes to its safe state, the run ends aborted.</summary>
-    public async Task<V1.Run> AbortAsync(string runId, string reason, CancellationToken cancellationToken)
+    /// <summary>Aborts the active run: the bench goes to its safe state, the run ends aborted (by whom, at which step) and on the record.</summary>
+    public async Task<V1.Run> AbortAsync(string runId, string reason, string by, CancellationToken cancellationToken)
     {
-        ActiveRun? active;
-        lock (_gate)
-        {
-            active = _active is { } a && a.Run.RunId == runId ? a : null;
-        }
-
+        var active = Active(runId);
         if (active is null)
         {
             var stored = await GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
             throw new PreconditionFailedException(RunRefusals.NotRunning, runId, $"run {runId} is {stored.State}, not running");
         }
 
-        active.AbortReason = string.IsNullOrWhiteSpace(reason) ? "aborted by the operator" : reason;
+        active.AbortedBy ??= string.IsNullOrWhiteSpace(by) ? null : by;
+        active.AbortReason ??= string.IsNullOrWhiteSpace(reason) ? "aborted by the operator" : reason;
         await active.Abort.CancelAsync().ConfigureAwait(false);
         if (active.Execution is { } execution)
         {
@@ -192,20 +177,10 @@ public sealed partial class RunOrchestrator
         return await GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Answers the pending prompt of the active run.</summary>
+    /// <summary>Answers the pending prompt of the active run; declining it aborts the run.</summary>
     public Task<V1.Run> AnswerPromptAsync(string runId, string promptId, bool acknowledged, string operatorName, CancellationToken cancellationToken)
     {
-        ActiveRun? active;
-        lock (_gate)
-        {
-            active = _active is { } a && a.Run.RunId == runId ? a : null;
-        }
-
-        if (active is null)
-        {
-            throw new PreconditionFailedException(RunRefusals.NotRunning, runId, $"run {runId} is not running");
-        }
-
+        var active = Active(runId) ?? throw new PreconditionFailedException(RunRefusals.NotRunning, runId, $"run {runId} is not running");
         TaskCompletionSource<string>? answer;
         lock (active.Gate)
         {
@@ -219,7 +194,9 @@ public sealed partial class RunOrchestrator
 
         if (!acknowledged)
         {
-            active.AbortReason = $"prompt declined by {(string.IsNullOrWhiteSpace(operatorName) ? "the operator" : operatorName)}";
+            var who = string.IsNullOrWhiteSpace(operatorName) ? "the operator" : operatorName;
+            active.AbortedBy ??= string.IsNullOrWhiteSpace(operatorName) ? null : operatorName;
+            active.AbortReason ??= $"prompt declined by {who}";
             active.Abort.Cancel();
         }
         else
@@ -228,28 +205,6 @@ public sealed partial class RunOrchestrator
         }
 
         return GetRunAsync(runId, cancellationToken);
-    }
-
-    /// <summary>Closes runs a crash left open: the bench is already safe (startup), they end incomplete, never pass.</summary>
-    public async Task CloseInterruptedRunsAsync(bool highVoltageConfirmedOff, CancellationToken cancellationToken)
-    {
-        var open = await _store.ListRunsAsync(null, ["running", "awaiting_operator", "evaluating", "pending"], 1000, 0, cancellationToken).ConfigureAwait(false);
-        foreach (var record in open)
-        {
-            var run = Parser.Parse<V1.Run>(record.Json);
-            run.State = V1.RunState.Incomplete;
-            run.Outcome = V1.Outcome.Incomplete;
-            run.PendingPrompt = null;
-            run.EndedAt = Timestamp.FromDateTimeOffset(_time.GetUtcNow());
-            run.EndReason = "interrupted (service stopped or crashed); " + (highVoltageConfirmedOff ? "high voltage confirmed off at restart" : "HIGH VOLTAGE NOT CONFIRMED OFF at restart");
-            foreach (var step in run.Steps.Where(s => s.State is V1.RunStep.Types.State.Running or V1.RunStep.Types.State.Pending))
-            {
-                step.State = step.State == V1.RunStep.Types.State.Running ? V1.RunStep.Types.State.Failed : V1.RunStep.Types.State.Skipped;
-            }
-
-            await SaveAsync(run, CancellationToken.None).ConfigureAwait(false);
-            LogClosedInterrupted(_logger, run.RunId);
-        }
     }
 
     /// <summary>Stops the active run for shutdown (the bench is made safe by the run's own exit path).</summary>
@@ -263,10 +218,11 @@ public sealed partial class RunOrchestrator
 
         if (active is null)
         {
+            await _stopping.CancelAsync().ConfigureAwait(false);
             return;
         }
 
-        active.AbortReason = "service shutting down";
+        active.AbortReason ??= "service shutting down";
         await active.Abort.CancelAsync().ConfigureAwait(false);
         if (active.Execution is { } execution)
         {
@@ -276,16 +232,12 @@ public sealed partial class RunOrchestrator
             }
             catch (TimeoutException)
             {
-                LogShutdownSlow(_logger, active.Run.RunId);
+                LogShutdownSlow(_logger, active.RunId);
             }
         }
-    }
 
-    /// <summary>The run as stored.</summary>
-    internal Task SaveAsync(V1.Run run, CancellationToken cancellationToken)
-    {
-        var ended = run.EndedAt?.ToDateTimeOffset();
-        return _store.SaveRunAsync(new RunRecord(run.RunId, run.SampleId, StateName(run.State), Json.Format(run), run.StartedAt.ToDateTimeOffset(), ended, _time.GetUtcNow()), cancellationToken);
+        // An ending the store would not take is left for the next start to close.
+        await _stopping.CancelAsync().ConfigureAwait(false);
     }
 
     internal static string StateName(V1.RunState state) => state switch
@@ -299,6 +251,25 @@ public sealed partial class RunOrchestrator
         V1.RunState.Incomplete => "incomplete",
         _ => "unspecified",
     };
+
+    private ActiveRun? Active(string runId)
+    {
+        lock (_gate)
+        {
+            return _active is { } a && a.RunId == runId && !a.Closing ? a : null;
+        }
+    }
+
+    /// <summary>The active run as a document (call under its gate).</summary>
+    private static RunDocument Document(ActiveRun active) => RunDocument.From(active.Run, active.Evidence, (long?)active.Record?.Sequence);
+
+    /// <summary>Stores the run document (its state index, start and end).</summary>
+    private async Task SaveAsync(RunDocument document, CancellationToken cancellationToken)
+    {
+        await _store.SaveRunAsync(new RunRecord(document.RunId, document.Sample.SampleId, document.State.StoreName(), document.Serialize(), document.StartedAt, document.Ending?.At, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+    }
+
+    private Timestamp Now() => Timestamp.FromDateTimeOffset(_time.GetUtcNow());
 
     [LoggerMessage(EventId = 4100, Level = LogLevel.Warning, Message = "Run {RunId} was left open by a crash or stop: closed as incomplete")]
     private static partial void LogClosedInterrupted(ILogger logger, string runId);

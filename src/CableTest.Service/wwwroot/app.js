@@ -65,14 +65,20 @@ $("start-form").addEventListener("submit", async ev => {
   }
 });
 
+// Aborted and interrupted steps were never judged: they read differently from a failed one (no breakdown, no fault in the sample).
+const stepStateText = state => ({
+  STATE_ABORTED: "aborted (stopped by the operator, not judged) 已中止",
+  STATE_INTERRUPTED: "interrupted (fault or crash, not judged) 已中断",
+})[state] ?? short(state);
+
 function renderRun(run) {
   $("run-panel").hidden = false;
   $("run-id").textContent = run.runId;
   $("run-state").textContent = short(run.state);
   $("run-state").dataset.state = run.state;
   const steps = (run.steps ?? []).map((s, i) => {
-    const li = el("li", { class: short(s.state) },
-      `${s.title || s.kind}${s.core ? " · core " + s.core : ""} — ${short(s.state)} `);
+    const li = el("li", { class: short(s.state), "data-state": s.state },
+      `${s.title || s.kind}${s.core ? " · core " + s.core : ""} — ${stepStateText(s.state)} `);
     if (s.state === "STATE_RUNNING") {
       li.append(el("progress", { max: "1", value: String(s.progress ?? 0) }));
       if (s.remainingS !== undefined) li.append(` ${Math.ceil(s.remainingS)} s left`);
@@ -90,7 +96,8 @@ function renderRun(run) {
   if (ended) {
     $("run-verdict").replaceChildren(el("p", {},
       "Verdict 判定: ", el("strong", { class: "outcome-" + (run.outcome ?? "OUTCOME_INCOMPLETE"), "data-testid": "outcome" }, short(run.outcome ?? "OUTCOME_INCOMPLETE")),
-      run.endReason ? ` (${run.endReason})` : "", " · ",
+      run.endReason ? ` (${run.endReason})` : "",
+      run.ending?.stepId ? ` at step ${run.ending.stepId}` : "", " · ",
       el("a", { href: `/reports/${encodeURIComponent(run.runId)}.html`, target: "_blank" }, "evidence / report 报告")));
     refreshVerdicts();
   }

@@ -95,7 +95,12 @@ public sealed class HighVoltageSafetyTests(Xunit.Abstractions.ITestOutputHelper 
             Assert.NotNull(stored);
             Assert.Equal("aborted", stored.State);
             Assert.Contains("shutting down", stored.Json, StringComparison.Ordinal);
-            Assert.Null(await service.Store.GetVerdictByRunAsync(run.RunId, CancellationToken.None));
+            // Issue 11: the shutdown's ending is on the record once, as incomplete (no conformity statement).
+            var record = await service.Store.GetVerdictByRunAsync(run.RunId, CancellationToken.None);
+            Assert.NotNull(record);
+            Assert.Equal("incomplete", record.Outcome);
+            Assert.Contains("shutting down", record.EvidenceJson, StringComparison.Ordinal);
+            Assert.Equal(1L, await service.Store.GetLastSequenceAsync(CancellationToken.None));
         }
         finally
         {

@@ -80,7 +80,7 @@ public sealed class RunOnSimulatedBenchTests
     }
 
     [Fact]
-    public async Task Abort_DuringRun_EndsAbortedWithoutVerdict_AndBenchIsFreeAgain()
+    public async Task Abort_DuringRun_EndsAbortedOnTheRecordAsIncomplete_AndBenchIsFreeAgain()
     {
         await using var service = await InProcessService.StartAsync(true, FastBench);
         var bench = new BenchService.BenchServiceClient(service.Channel);
@@ -92,8 +92,12 @@ public sealed class RunOnSimulatedBenchTests
         var aborted = await bench.AbortRunAsync(new AbortRunRequest { RunId = run.RunId, Reason = "operator pressed abort" });
         Assert.Equal(RunState.Aborted, aborted.State);
         Assert.Contains("operator pressed abort", aborted.EndReason, StringComparison.Ordinal);
-        var missing = await Assert.ThrowsAsync<RpcException>(() => new VerdictService.VerdictServiceClient(service.Channel).GetVerdictAsync(new GetVerdictRequest { RunId = run.RunId }).ResponseAsync);
-        Assert.Equal(StatusCode.NotFound, missing.StatusCode);
+        // Issue 11: every ending is on the record: INCOMPLETE with the ending, never a conformity statement.
+        var record = await new VerdictService.VerdictServiceClient(service.Channel).GetVerdictAsync(new GetVerdictRequest { RunId = run.RunId });
+        Assert.Equal(Outcome.Incomplete, record.Outcome);
+        Assert.Equal("aborted", record.Ending.Kind);
+        Assert.Contains("operator pressed abort", record.Ending.Reason, StringComparison.Ordinal);
+        Assert.True(record.Ending.HighVoltageConfirmedOff);
         Assert.Equal("", (await bench.GetBenchStatusAsync(new GetBenchStatusRequest())).ActiveRunId);
     }
 

@@ -44,6 +44,7 @@ public sealed partial class InsulationResistanceProcedure
                     ConductorClass = plan.Requirements.Conductor.ConductorClass,
                     CrossSectionMm2 = plan.Requirements.Conductor.CrossSectionMm2,
                     MethodName = MethodName,
+                    DiametersKnown = sample.ConductorDiameterMm is not null && sample.InsulationOuterDiameterMm is not null,
                 },
                 plan.Settings.Rule);
         }

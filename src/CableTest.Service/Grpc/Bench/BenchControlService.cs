@@ -37,7 +37,7 @@ internal sealed class BenchControlService(RunOrchestrator orchestrator, Service.
     public override Task<Run> AbortRun(AbortRunRequest request, ServerCallContext context)
     {
         BenchRequestRules.Check(request);
-        return orchestrator.AbortAsync(request.RunId, request.Reason, context.CancellationToken);
+        return orchestrator.AbortAsync(request.RunId, request.Reason, context.GetHttpContext().User.Identity?.Name ?? "", context.CancellationToken);
     }
 
     [Authorize(Policy = Policies.Run)]

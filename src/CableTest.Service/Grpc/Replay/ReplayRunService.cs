@@ -22,7 +22,6 @@ namespace CableTest.Service.Grpc.Replay;
 [Authorize(Policy = Policies.Engineer)]
 internal sealed class ReplayRunService(IRunStore store, RunReplayer replayer, Service.Bench.Bench bench, TimeProvider time) : ReplayService.ReplayServiceBase
 {
-    private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
     private readonly StandardsCatalogue catalogue = StandardsCatalogue.LoadDefault();
 
     public override async Task<ReplayRunResponse> ReplayRun(ReplayRunRequest request, ServerCallContext context)
@@ -52,7 +51,7 @@ internal sealed class ReplayRunService(IRunStore store, RunReplayer replayer, Se
 
         parse.ThrowIfInvalid();
         var runRecord = await store.GetRunAsync(request.RunId, cancellationToken).ConfigureAwait(false) ?? throw new NotFoundException("run", request.RunId);
-        var run = Parser.Parse<Run>(runRecord.Json);
+        var run = StoredRuns.ToProto(runRecord.Json);
         var stored = await store.GetVerdictByRunAsync(request.RunId, cancellationToken).ConfigureAwait(false)
             ?? throw new PreconditionFailedException("no_verdict", request.RunId, $"run {request.RunId} ended {runRecord.State} without a verdict: there is nothing to compare a replay with");
         var recording = Path.Combine(bench.DataDirectory, "recordings", request.RunId + ".jsonl");
