@@ -1,5 +1,6 @@
 using System.Globalization;
 using CableTest.Domain.Standards;
+using CableTest.Domain.Verdicts;
 using CableTest.Instruments.Recording;
 using CableTest.Runs.Model;
 using CableTest.Runs.Plan;
@@ -56,10 +57,14 @@ public sealed partial class RunOrchestrator
         parse.ThrowIfInvalid();
         lock (_gate)
         {
-            // A run that ended but is not yet stored and on the record holds the bench (the feed stays in run order); answered without the store.
-            if (_active is { Closing: true } closing)
+            // Busy is answered before the store is asked (it may be the store that is away); a retried start with the
+            // same request id goes on to return its run. A run that ended but is not yet stored and on the record holds
+            // the bench, so the feed stays in run order.
+            if (_active is { } busy && !(request.RequestId.Length > 0 && busy.RequestId == request.RequestId))
             {
-                throw new PreconditionFailedException(RunRefusals.BenchBusy, closing.RunId, $"bench busy: run {closing.RunId} ended and is waiting for the run store to record it");
+                throw new PreconditionFailedException(RunRefusals.BenchBusy, busy.RunId, busy.Closing
+                    ? $"bench busy: run {busy.RunId} ended and is waiting for the run store to record it"
+                    : $"bench busy: run {busy.RunId} is in progress");
             }
         }
 
