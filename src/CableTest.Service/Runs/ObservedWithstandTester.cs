@@ -13,6 +13,8 @@ internal sealed class ObservedWithstandTester(IWithstandTester inner, Bench.Benc
 
     public Task ConfigureAsync(WithstandSettings settings, CancellationToken cancellationToken) => inner.ConfigureAsync(settings, cancellationToken);
 
+    public Task PingAsync(CancellationToken cancellationToken) => inner.PingAsync(cancellationToken);
+
     public Task StartAsync(CancellationToken cancellationToken) => inner.StartAsync(cancellationToken);
 
     public async Task<WithstandStatus> ReadStatusAsync(CancellationToken cancellationToken)
