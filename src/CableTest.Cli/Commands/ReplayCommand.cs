@@ -134,6 +134,12 @@ internal static class ReplayCommand
             console.Write(diffs);
         }
 
+        if (response.AddedEvidence.Count > 0)
+        {
+            console.MarkupLine(Invariant($"{response.AddedEvidence.Count} evidence field(s) stated now that the original's older evidence version did not have: ")
+                + Markup.Escape(string.Join(", ", response.AddedEvidence.Select(d => $"{d.Path} {d.Replayed}"))));
+        }
+
         if (response.Divergences.Count == 0)
         {
             console.MarkupLine("Every request matched the recording.");

@@ -52,6 +52,11 @@ public sealed class StoreFromEarlierMainTests
             Assert.Equal(result.ExchangesRecorded, result.Exchanges);
             Assert.Equal(outcome, result.Replayed.Outcome);
             Assert.True(result.Diffs.Count == 0, runId + ": " + string.Join(" | ", result.Diffs.Select(d => $"{d.Path}: {d.Original} -> {d.Replayed}")));
+            if (outcome == Outcome.Pass)
+            {
+                // Evidence version 2 states the withstand window the 1a12e46 document gave only in words: added, not a diff.
+                Assert.Contains(result.AddedEvidence, d => d.Path.EndsWith("voltageWithstand.lowerKv", StringComparison.Ordinal) && d.Replayed == "2.425");
+            }
         }
     }
 }

@@ -83,7 +83,10 @@ internal sealed class ReplayRunService(IRunStore store, RunReplayer replayer, Se
             ExchangesRecorded = result.Recorded,
             InconclusiveReason = result.Problem ?? "",
         };
-        response.Diffs.AddRange(VerdictDiff.Between(original, replayed));
+        var (diffs, added) = VerdictDiff.Compare(original, replayed);
+        response.Diffs.AddRange(diffs);
+        response.AddedEvidence.AddRange(added);
+
         response.Divergences.AddRange(result.Divergences.Select(d => new Divergence
         {
             Position = d.Sequence,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CableTest.Contracts.V1;
+using CableTest.Service.Grpc.Verdicts;
 using Google.Protobuf;
 
 namespace CableTest.Service.Grpc.Replay;
@@ -9,19 +10,30 @@ internal static class VerdictDiff
 {
     private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(true));
 
-    public static IEnumerable<FieldDiff> Between(Verdict original, Verdict replayed)
+    public static IEnumerable<FieldDiff> Between(Verdict original, Verdict replayed) => Compare(original, replayed).Diffs;
+
+    /// <summary>
+    /// The differences, and apart from them the evidence added since the original was recorded: fields absent from an
+    /// original of an older evidence version that the replay states (not a different judgement).
+    /// </summary>
+    public static (List<FieldDiff> Diffs, List<FieldDiff> Added) Compare(Verdict original, Verdict replayed)
     {
         var a = Flatten(Parse(original));
         var b = Flatten(Parse(replayed));
+        var older = original.EvidenceVersion < VerdictDocument.CurrentEvidenceVersion;
+        var diffs = new List<FieldDiff>();
+        var added = new List<FieldDiff>();
         foreach (var path in a.Keys.Union(b.Keys).Order(StringComparer.Ordinal))
         {
             var left = a.GetValueOrDefault(path, "");
             var right = b.GetValueOrDefault(path, "");
             if (left != right)
             {
-                yield return new FieldDiff { Path = path, Original = left, Replayed = right };
+                (older && !a.ContainsKey(path) ? added : diffs).Add(new FieldDiff { Path = path, Original = left, Replayed = right });
             }
         }
+
+        return (diffs, added);
     }
 
     private static JsonElement Parse(Verdict verdict)
