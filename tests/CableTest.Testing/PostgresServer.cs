@@ -38,15 +38,41 @@ public sealed class PostgresServer : IAsyncDisposable
         await LaunchAsync();
     }
 
-    /// <summary>Stops the server (an outage); <see cref="RestartAsync"/> brings it back with its data.</summary>
+    /// <summary>
+    /// Stops the server (an outage) with a fast shutdown (SIGINT to the postmaster: clients are disconnected, unlike
+    /// SIGTERM's smart shutdown, which waits for the service's pooled connections) and waits until the postmaster
+    /// has exited, so <see cref="RestartAsync"/> does not find its postmaster.pid still held.
+    /// </summary>
     public async Task StopAsync()
     {
+        var postmaster = PostmasterPid();
+        if (postmaster is { } pid)
+        {
+            await RunAsync("kill", ["-INT", pid.ToString(CultureInfo.InvariantCulture)]);
+            var started = TimeProvider.System.GetTimestamp();
+            while (Directory.Exists($"/proc/{pid}") && TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(20))
+            {
+                await Task.Delay(50);
+            }
+
+            if (Directory.Exists($"/proc/{pid}"))
+            {
+                await RunAsync("kill", ["-KILL", pid.ToString(CultureInfo.InvariantCulture)]);
+            }
+        }
+
         if (process is not null)
         {
             await process.StopAsync(TimeSpan.FromSeconds(10));
             await process.DisposeAsync();
             process = null;
         }
+    }
+
+    private int? PostmasterPid()
+    {
+        var file = Path.Combine(dir.Path, "data", "postmaster.pid");
+        return File.Exists(file) && int.TryParse(File.ReadLines(file).FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var pid) ? pid : null;
     }
 
     /// <summary>Starts the stopped server again on the same port and data directory.</summary>
