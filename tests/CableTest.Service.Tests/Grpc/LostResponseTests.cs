@@ -34,9 +34,10 @@ public sealed class LostResponseTests(Xunit.Abstractions.ITestOutputHelper outpu
     }
 
     [Theory]
-    [InlineData("late-credit", 65_535u, 32)]
-    [InlineData("open-windows-slow-reader", 0x7FFF_FFFFu, 32)]
-    public async Task PagesBeyondTheWindow_OneConnection_EveryStreamEnds(string mode, uint streamWindow, int inFlight)
+    [InlineData("late-credit", 65_535u, 32, 0)]
+    [InlineData("open-windows-slow-reader", 0x7FFF_FFFFu, 32, 1)]
+    [InlineData("open-windows-stalled-reader", 0x7FFF_FFFFu, 64, 150)]
+    public async Task PagesBeyondTheWindow_OneConnection_EveryStreamEnds(string mode, uint streamWindow, int inFlight, int pauseMs)
     {
         var calls = int.TryParse(Environment.GetEnvironmentVariable("CABLETEST_LOST_CALLS"), CultureInfo.InvariantCulture, out var n) ? n : 500;
         await using var h2 = await RawH2Client.ConnectAsync(service.Port, 4096, streamWindow);
@@ -91,9 +92,10 @@ public sealed class LostResponseTests(Xunit.Abstractions.ITestOutputHelper outpu
                     pendingGrants.Clear();
                 }
             }
-            else if (streamWindow > 65_535 && frames % 8 == 0)
+            else if (pauseMs > 0 && frames % (pauseMs > 1 ? 256 : 8) == 0)
             {
-                await Task.Delay(1);
+                // Not reading: the server's writes back up while its handlers complete.
+                await Task.Delay(pauseMs);
             }
 
             if ((f.Flags & 1) != 0 && sent.Count < calls)
