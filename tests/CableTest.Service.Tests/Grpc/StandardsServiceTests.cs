@@ -139,6 +139,21 @@ public sealed class StandardsServiceTests : IAsyncLifetime
         Assert.Equal("decision_rule.uncertainty_source", e.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
     }
 
+    [Theory]
+    [InlineData(5e-324)] // positive as a double, 0 as a decimal: was INTERNAL (found by the hostile-input property test, seed 1981360893)
+    [InlineData(1e-30)]
+    public async Task Evaluate_CoverageFactorZeroAsADecimal_NamesTheField(double k)
+    {
+        var e = await Assert.ThrowsAsync<RpcException>(async () => await client.EvaluateAsync(new EvaluateRequest
+        {
+            DecisionRule = new DecisionRule { ExpandedUncertainty = 500, CoverageFactor = k },
+            VoltageWithstand = new VoltageWithstandInput { RatedVoltage = "450/750 V", VoltageKind = "AC", AppliedKv = 2.5, FrequencyHz = 50, HeldS = 300 },
+        }, technician));
+
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        Assert.Equal("decision_rule.coverage_factor", e.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
+    }
+
     [Fact]
     public async Task Evaluate_VoltageWithstand_HeldFullDuration_Pass()
     {

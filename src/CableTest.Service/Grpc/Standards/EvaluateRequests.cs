@@ -30,6 +30,13 @@ internal sealed class EvaluateRequests(StandardsCatalogue catalogue)
             return DecisionRule.SimpleAcceptance;
         }
 
+        if (k == 0m)
+        {
+            // Zero, or a positive number too small for a decimal (5e-324): k divides U.
+            violations.Add(new("decision_rule.coverage_factor", "must be positive (typically 2)"));
+            return DecisionRule.SimpleAcceptance;
+        }
+
         switch (rule.UncertaintySource.Trim().ToLowerInvariant())
         {
             case "" or "request":
