@@ -1,4 +1,5 @@
 using CableTest.Domain.Instruments;
+using CableTest.Domain.Uncertainty;
 using CableTest.HardwareSim;
 using CableTest.Instruments.Drivers;
 using CableTest.Instruments.Fixtures;
@@ -98,6 +99,13 @@ public sealed partial class Bench : IAsyncDisposable
     /// <summary>Ambient sensor.</summary>
     public IAmbientSensor Ambient => (IAmbientSensor)Instrument(InstrumentRole.AmbientSensor).Driver;
 
+    /// <summary>The profiles the bench's instruments were resolved from (their accuracy feeds the uncertainty budgets).</summary>
+    public ProfileCatalogue? Profiles { get; private set; }
+
+    /// <summary>The accuracy specification of the instrument in <paramref name="role"/> for <paramref name="quantity"/> (e.g. resistance_ohm), or null when its profile states none.</summary>
+    public InstrumentAccuracy? Accuracy(InstrumentRole role, string quantity) =>
+        Profiles?.Get(Instrument(role).Driver.ProfileName).Accuracy.For(quantity);
+
     /// <summary>Last known interlock state and output state (from the last status read).</summary>
     public (bool InterlockClosed, bool OutputOn) LastHighVoltageState => Safety?.LastState ?? default;
 
@@ -129,6 +137,7 @@ public sealed partial class Bench : IAsyncDisposable
         }
 
         var profiles = _options.ProfileDirectory is { Length: > 0 } dir ? ProfileCatalogue.Load([dir]) : ProfileCatalogue.LoadDefault();
+        Profiles = profiles;
         var resolved = new List<(InstrumentOptions Configured, InstrumentRole Role, InstrumentProfile Profile)>();
         foreach (var configured in instruments)
         {

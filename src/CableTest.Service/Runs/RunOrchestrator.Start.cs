@@ -78,7 +78,7 @@ public sealed partial class RunOrchestrator
         var planned = new TestPlanBuilder(_catalogue).Build(new PlanRequest(sample.ToDomain(), [.. request.Tests.Select(t => t.ToDomain()).OfType<DomainTestKind>()], settings, BenchFacts()));
         PlanRefusal.ThrowIfAny(planned.Violations);
         var plan = planned.Plan!;
-        if (ActiveRunId.Length == 0) // busy is answered below without asking the instruments
+        if (ActiveRunId.Length == 0) // a busy bench is answered without asking the instruments
         {
             await StartReadiness.ThrowIfNotReadyAsync(_bench, plan, cancellationToken).ConfigureAwait(false);
         }

@@ -47,6 +47,8 @@ public sealed partial class RunOrchestrator
                     RangeHeadroom = (double)Method.ResistanceRangeHeadroom.Value,
                     AmbientMinC = _options.AmbientMinC,
                     AmbientMaxC = _options.AmbientMaxC,
+                    MeterAccuracy = _bench.Accuracy(InstrumentRole.ConductorResistanceMeter, "resistance_ohm"),
+                    ThermometerAccuracy = _bench.Accuracy(InstrumentRole.AmbientSensor, "temperature_c"),
                 }).RunAsync(context, plan, step.CoreNumber!.Value, active.AmbientC, token).ConfigureAwait(false);
                 break;
             case StepKind.InsulationResistance:
@@ -57,6 +59,9 @@ public sealed partial class RunOrchestrator
                     PollInterval = _options.PollInterval,
                     WaterBathTemperatureC = _options.WaterBathTemperatureC,
                     StepTimeout = _options.StepTimeout,
+                    MeterAccuracy = _bench.Accuracy(InstrumentRole.InsulationTester, "resistance_ohm"),
+                    SourceAccuracy = _bench.Accuracy(InstrumentRole.InsulationTester, "voltage_v"),
+                    AmmeterAccuracy = _bench.Accuracy(InstrumentRole.InsulationTester, "current_a"),
                 }).RunAsync(context, plan, step.CoreNumber!.Value, active.AmbientC, token).ConfigureAwait(false);
                 break;
             case StepKind.VoltageWithstand:
@@ -67,6 +72,7 @@ public sealed partial class RunOrchestrator
                     LeakageLimitMa = _options.LeakageLimitMa,
                     PollInterval = _options.PollInterval,
                     StepTimeout = _options.StepTimeout,
+                    VoltmeterAccuracy = _bench.Accuracy(InstrumentRole.WithstandTester, "voltage_v"),
                 }).RunAsync(context, plan, token).ConfigureAwait(false);
                 break;
             case StepKind.Evaluate:

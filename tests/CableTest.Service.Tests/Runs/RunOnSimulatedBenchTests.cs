@@ -63,6 +63,12 @@ public sealed class RunOnSimulatedBenchTests
         Assert.False(string.IsNullOrEmpty(conductor.Reference.Standard));
         Assert.NotEmpty(conductor.ReadingIds);
         Assert.All(verdict.Tests, t => Assert.NotEmpty(t.Instruments));
+        // Issue 12: every measured quantity carries its budget from the simulator profiles' accuracy, U = k u_c with k = 2.
+        Assert.All(verdict.Tests, t =>
+        {
+            Assert.NotEmpty(t.Uncertainty);
+            Assert.All(t.Uncertainty, b => Assert.True(b.ExpandedUncertainty > 0 && b.CoverageFactor == 2, b.ToString()));
+        });
         var withstand = Assert.Single(verdict.Tests, t => t.Kind == TestKind.VoltageWithstand);
         Assert.Equal(2.5, withstand.VoltageWithstand.RequiredKv, 3);
         Assert.True(withstand.VoltageWithstand.HeldS >= withstand.VoltageWithstand.RequiredS);

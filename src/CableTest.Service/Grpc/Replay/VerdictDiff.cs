@@ -16,11 +16,16 @@ internal static class VerdictDiff
     /// The differences, and apart from them the evidence added since the original was recorded: fields absent from an
     /// original of an older evidence version that the replay states (not a different judgement).
     /// </summary>
+    /// <remarks>
+    /// For an older original, the decision rule's stated uncertainty (empty or 0 there: version 2 states U from the
+    /// budget) and warnings the replay adds are added evidence; warnings are compared as a set per test, so an added
+    /// one does not shift the others into diffs. A warning of the original the replay lacks is a diff.
+    /// </remarks>
     public static (List<FieldDiff> Diffs, List<FieldDiff> Added) Compare(Verdict original, Verdict replayed)
     {
-        var a = Flatten(Parse(original));
-        var b = Flatten(Parse(replayed));
         var older = original.EvidenceVersion < VerdictDocument.CurrentEvidenceVersion;
+        var a = Flatten(Parse(original, withoutWarnings: older));
+        var b = Flatten(Parse(replayed, withoutWarnings: older));
         var diffs = new List<FieldDiff>();
         var added = new List<FieldDiff>();
         foreach (var path in a.Keys.Union(b.Keys).Order(StringComparer.Ordinal))
@@ -29,20 +34,41 @@ internal static class VerdictDiff
             var right = b.GetValueOrDefault(path, "");
             if (left != right)
             {
-                (older && !a.ContainsKey(path) ? added : diffs).Add(new FieldDiff { Path = path, Original = left, Replayed = right });
+                var isAdded = older && (!a.ContainsKey(path) || (left is "" or "0" && StatedSinceVersion2(path)));
+                (isAdded ? added : diffs).Add(new FieldDiff { Path = path, Original = left, Replayed = right });
+            }
+        }
+
+        if (older)
+        {
+            for (var i = 0; i < Math.Max(original.Tests.Count, replayed.Tests.Count); i++)
+            {
+                var was = i < original.Tests.Count ? original.Tests[i].Warnings : [];
+                var now = i < replayed.Tests.Count ? replayed.Tests[i].Warnings : [];
+                added.AddRange(now.Except(was, StringComparer.Ordinal).Select(w => new FieldDiff { Path = $"tests[{i}].warnings[+]", Original = "", Replayed = w }));
+                diffs.AddRange(was.Except(now, StringComparer.Ordinal).Select(w => new FieldDiff { Path = $"tests[{i}].warnings[-]", Original = w, Replayed = "" }));
             }
         }
 
         return (diffs, added);
     }
 
-    private static JsonElement Parse(Verdict verdict)
+    private static bool StatedSinceVersion2(string path) =>
+        path.EndsWith(".decisionRule.coverageFactor", StringComparison.Ordinal)
+        || path.EndsWith(".decisionRule.expandedUncertainty", StringComparison.Ordinal)
+        || path.EndsWith(".decisionRule.uncertaintySource", StringComparison.Ordinal);
+
+    private static JsonElement Parse(Verdict verdict, bool withoutWarnings)
     {
         var copy = new Verdict { Outcome = verdict.Outcome };
         copy.Tests.AddRange(verdict.Tests.Select(t =>
         {
             var c = t.Clone();
             c.MeasuredAt = null;
+            if (withoutWarnings)
+            {
+                c.Warnings.Clear();
+            }
             return c;
         }));
         using var document = JsonDocument.Parse(Json.Format(copy));
