@@ -8,7 +8,8 @@ namespace CableTest.Service.Tests.Reports;
 
 /// <summary>
 /// PDF reports of whole runs on the embedded simulated bench, read back with PdfPig: the lab header from configuration,
-/// local time with its UTC offset, "page X of Y", SIMULATED, the reason of a FAIL in words, and the approval step.
+/// local time with its UTC offset, "page X of Y", SIMULATED, the reason of a FAIL in words, the approval step, and an
+/// aborted run's record (how, why and by whom it ended).
 /// </summary>
 public sealed class PdfReportTests
 {
@@ -34,9 +35,9 @@ public sealed class PdfReportTests
         return (service, run);
     }
 
-    private static void AssertHeaderAndPages(IReadOnlyList<string> pages, string runId)
+    private static void AssertHeaderAndPages(IReadOnlyList<string> pages, string runId, int minPages = 2)
     {
-        Assert.True(pages.Count >= 2, $"{pages.Count} page(s)");
+        Assert.True(pages.Count >= minPages, $"{pages.Count} page(s)");
         for (var i = 0; i < pages.Count; i++)
         {
             var page = pages[i];
@@ -118,6 +119,69 @@ public sealed class PdfReportTests
         var html = PdfTextReader.KeepHtml(await service.Http.GetStringAsync($"/reports/{run.RunId}.html"), "fail");
         Assert.Matches(@"R20 7\.\d+ Ω/km is above the maximum 7\.41 Ω/km by \d+\.\d %\.", html);
         Assert.Contains("SIMULATED", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pdf_AbortedRun_SaysHowAndWhyItEnded_FinishedTestsKeepTheirVerdicts()
+    {
+        await using var service = await InProcessService.StartAsync(true, [.. RunOnSimulatedBenchTests.FastBench, .. LabSettings]);
+        var bench = new BenchService.BenchServiceClient(service.Channel);
+        await bench.RegisterSampleAsync(RunOnSimulatedBenchTests.Bv25("S-PDF-ABORT"));
+        var runId = (await bench.StartRunAsync(new StartRunRequest { SampleId = "S-PDF-ABORT", OperatorName = "Wang Fang 王芳" })).RunId;
+        await PromptOfStepAsync(bench, runId, "ir-1");
+        var aborted = await bench.AbortRunAsync(new AbortRunRequest { RunId = runId, Reason = "wrong sample on the bench" });
+        Assert.Equal(RunState.Aborted, aborted.State);
+
+        var pages = PdfTextReader.Pages(await ReportAsync(service, $"/reports/{runId}.pdf"), "aborted");
+        AssertHeaderAndPages(pages, runId, minPages: 1);
+        var all = string.Concat(pages);
+        Assert.Contains("Overall verdict · 总判定: INCOMPLETE 未完成", all, StringComparison.Ordinal);
+        Assert.Contains("The run was aborted before every test was made", all, StringComparison.Ordinal);
+        Assert.Contains("No conformity statement is made for this sample", all, StringComparison.Ordinal);
+        Assert.Contains("wrong sample on the bench", all, StringComparison.Ordinal);
+        Assert.Contains("Conductor DC resistance · 导体直流电阻 — core 1 — PASS 合格", all, StringComparison.Ordinal);
+        Assert.Matches(@"Ended at · 时间 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\+08:00", all);
+
+        var html = PdfTextReader.KeepHtml(await service.Http.GetStringAsync($"/reports/{runId}.html"), "aborted");
+        Assert.Contains("wrong sample on the bench", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>Answers prompts until one of <paramref name="stepId"/> is pending (the run is then inside that step).</summary>
+    private static async Task PromptOfStepAsync(BenchService.BenchServiceClient bench, string runId, string stepId)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        while (true)
+        {
+            var run = await bench.GetRunAsync(new GetRunRequest { RunId = runId }, cancellationToken: cts.Token);
+            if (run.PendingPrompt is { PromptId.Length: > 0 } prompt)
+            {
+                if (prompt.PromptId.StartsWith(stepId + "-", StringComparison.Ordinal))
+                {
+                    return;
+                }
+
+                await bench.AnswerPromptAsync(new AnswerPromptRequest { RunId = runId, PromptId = prompt.PromptId, Acknowledged = true, OperatorName = "test" }, cancellationToken: cts.Token);
+            }
+
+            await Task.Delay(25, cts.Token);
+        }
+    }
+
+    /// <summary>A report, once the run's record is appended (an ending is recorded as the bench goes safe).</summary>
+    private static async Task<byte[]> ReportAsync(InProcessService service, string path)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            using var response = await service.Http.GetAsync(path, cts.Token);
+            if (response.StatusCode != HttpStatusCode.NotFound)
+            {
+                Assert.True(response.IsSuccessStatusCode, $"{path}: HTTP {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cts.Token)}");
+                return await response.Content.ReadAsByteArrayAsync(cts.Token);
+            }
+
+            await Task.Delay(100, cts.Token);
+        }
     }
 
     /// <summary>Readings reach the run store from the outbox a moment after the run (LocalReadingsForwarder).</summary>
