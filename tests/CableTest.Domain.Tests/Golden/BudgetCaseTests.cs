@@ -12,26 +12,15 @@ namespace CableTest.Domain.Tests.Golden;
 /// </summary>
 public sealed class BudgetCaseTests
 {
-    private static readonly string FilePath = Path.Combine(AppContext.BaseDirectory, "Golden", "budget-cases.jsonl");
-
     private static readonly CaseEvaluator Evaluator = new(CableTest.Domain.Verdicts.VerdictEngine.Default) { AccuracyResolver = Resolve };
 
-    public static TheoryData<string> CaseIds()
-    {
-        var data = new TheoryData<string>();
-        foreach (var line in File.ReadLines(FilePath).Where(l => l.Length > 0))
-        {
-            data.Add(JsonNode.Parse(line)!["id"]!.GetValue<string>());
-        }
-
-        return data;
-    }
+    public static TheoryData<string> CaseIds() => GoldenCaseComparer.CaseIds("budget-cases.jsonl");
 
     [Theory]
     [MemberData(nameof(CaseIds))]
     public void EvaluateLine_BudgetCase_Reproduces(string id)
     {
-        var line = File.ReadLines(FilePath).Single(l => l.Contains($"\"{id}\"", StringComparison.Ordinal));
+        var line = GoldenCaseComparer.Line("budget-cases.jsonl", id);
         var worked = JsonNode.Parse(line)!.AsObject();
 
         var answer = Evaluator.EvaluateLine(line, 1);
@@ -43,7 +32,7 @@ public sealed class BudgetCaseTests
     [Fact]
     public void EvaluateLine_ProfileNamedWithoutProfiles_SaysSo()
     {
-        var line = File.ReadLines(FilePath).First();
+        var line = GoldenCaseComparer.Lines("budget-cases.jsonl").First();
 
         var result = CaseEvaluator.Default.EvaluateLine(line, 1)["result"]!.AsObject();
 

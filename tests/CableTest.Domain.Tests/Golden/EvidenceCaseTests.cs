@@ -10,24 +10,13 @@ namespace CableTest.Domain.Tests.Golden;
 /// </summary>
 public sealed class EvidenceCaseTests
 {
-    private static readonly string FilePath = Path.Combine(AppContext.BaseDirectory, "Golden", "evidence-cases.jsonl");
-
-    public static TheoryData<string> CaseIds()
-    {
-        var data = new TheoryData<string>();
-        foreach (var line in File.ReadLines(FilePath).Where(l => l.Length > 0))
-        {
-            data.Add(JsonNode.Parse(line)!["id"]!.GetValue<string>());
-        }
-
-        return data;
-    }
+    public static TheoryData<string> CaseIds() => GoldenCaseComparer.CaseIds("evidence-cases.jsonl");
 
     [Theory]
     [MemberData(nameof(CaseIds))]
     public void EvaluateLine_EvidenceCase_StatesTheNumbers(string id)
     {
-        var line = File.ReadLines(FilePath).Single(l => l.Contains($"\"{id}\"", StringComparison.Ordinal));
+        var line = GoldenCaseComparer.Line("evidence-cases.jsonl", id);
         var worked = JsonNode.Parse(line)!.AsObject();
 
         var answer = CaseEvaluator.Default.EvaluateLine(line, 1);

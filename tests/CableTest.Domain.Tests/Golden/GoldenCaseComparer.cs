@@ -14,7 +14,26 @@ public static class GoldenCaseComparer
 
     public static string Path => System.IO.Path.Combine(AppContext.BaseDirectory, "Golden", "cases.jsonl");
 
-    public static IEnumerable<string> Lines() => File.ReadLines(Path).Where(l => !string.IsNullOrWhiteSpace(l));
+    public static IEnumerable<string> Lines() => Lines("cases.jsonl");
+
+    /// <summary>The case lines of a worked-case file under Golden/ (blank lines skipped).</summary>
+    public static IEnumerable<string> Lines(string file) =>
+        File.ReadLines(System.IO.Path.Combine(AppContext.BaseDirectory, "Golden", file)).Where(l => !string.IsNullOrWhiteSpace(l));
+
+    /// <summary>The ids of a worked-case file, as theory data.</summary>
+    public static TheoryData<string> CaseIds(string file)
+    {
+        var data = new TheoryData<string>();
+        foreach (var line in Lines(file))
+        {
+            data.Add(JsonNode.Parse(line)!["id"]!.GetValue<string>());
+        }
+
+        return data;
+    }
+
+    /// <summary>The line of case <paramref name="id"/> in a worked-case file.</summary>
+    public static string Line(string file, string id) => Lines(file).Single(l => JsonNode.Parse(l)!["id"]!.GetValue<string>() == id);
 
     /// <summary>Null when <paramref name="actual"/> matches <paramref name="expected"/>, else what differs.</summary>
     public static string? Difference(JsonObject expected, JsonObject actual)
