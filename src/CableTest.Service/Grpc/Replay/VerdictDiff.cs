@@ -10,8 +10,6 @@ internal static class VerdictDiff
 {
     private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(true));
 
-    public static IEnumerable<FieldDiff> Between(Verdict original, Verdict replayed) => Compare(original, replayed).Diffs;
-
     /// <summary>
     /// The differences, and apart from them the evidence added since the original was recorded: fields absent from an
     /// original of an older evidence version that the replay states (not a different judgement).
