@@ -1,5 +1,6 @@
 using CableTest.Protocols.LineProtocol;
 using CableTest.Storage.Influx;
+using CableTest.Storage.Influx.ReadBack;
 using CableTest.Storage.Outbox;
 using CableTest.Storage.Readings;
 using CableTest.Storage.Runs;
@@ -78,12 +79,19 @@ public static class StorageHostingExtensions
                 sp.GetRequiredService<IOptions<InfluxOptions>>().Value, sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<InfluxForwarder>>(),
                 new SinkIdentityProbe(sp.GetRequiredService<IHttpClientFactory>().CreateClient(InfluxForwarder.ConsumerName),
+                    sp.GetRequiredService<IOptions<InfluxOptions>>().Value),
+                ReadBackFor(sp.GetRequiredService<IHttpClientFactory>().CreateClient(InfluxForwarder.ConsumerName),
                     sp.GetRequiredService<IOptions<InfluxOptions>>().Value)));
             services.AddHostedService(sp => sp.GetRequiredService<InfluxForwarder>());
         }
 
         return builder;
     }
+
+    /// <summary>InfluxQL counts on the v1 API; VictoriaMetrics' export on the v2 API (InfluxDB 2.x answers 4xx there: restarts only).</summary>
+    private static ISinkReadBack ReadBackFor(HttpClient http, InfluxOptions options) => options.Api == InfluxApi.V1
+        ? new InfluxQlReadBack(http, options)
+        : new VictoriaMetricsReadBack(http, options);
 
     private static void TryAddTimeProvider(this IServiceCollection services)
     {

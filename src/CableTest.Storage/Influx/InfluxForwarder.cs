@@ -1,4 +1,5 @@
 using CableTest.Protocols.LineProtocol;
+using CableTest.Storage.Influx.ReadBack;
 using CableTest.Storage.Outbox;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,7 +19,8 @@ public sealed partial class InfluxForwarder(
     InfluxOptions options,
     TimeProvider time,
     ILogger<InfluxForwarder> logger,
-    SinkIdentityProbe? sinkProbe = null) : BackgroundService
+    SinkIdentityProbe? sinkProbe = null,
+    ISinkReadBack? readBack = null) : BackgroundService
 {
     public const string ConsumerName = "influx";
     private string? sinkIdentity;
@@ -46,6 +48,7 @@ public sealed partial class InfluxForwarder(
             try
             {
                 await CheckSinkAsync(stoppingToken).ConfigureAwait(false);
+                await CheckReadBackAsync(stoppingToken).ConfigureAwait(false);
                 await ForwardOnceAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -71,7 +74,7 @@ public sealed partial class InfluxForwarder(
             // Idle: make the delivered position durable before waiting.
             outbox.SyncCursors();
             var cursor = outbox.GetStatus().ConsumerPositions[ConsumerName];
-            if (sinkProbe is null)
+            if (sinkProbe is null && readBack is null)
             {
                 await outbox.WaitForRecordsAsync(cursor, cancellationToken).ConfigureAwait(false);
             }
@@ -79,7 +82,7 @@ public sealed partial class InfluxForwarder(
             {
                 try
                 {
-                    // Wake up for the next sink check even when no readings come.
+                    // Wake up for the next sink check and read-back even when no readings come.
                     await outbox.WaitForRecordsAsync(cursor, cancellationToken).WaitAsync(options.SinkCheckInterval, time, cancellationToken).ConfigureAwait(false);
                 }
                 catch (TimeoutException)

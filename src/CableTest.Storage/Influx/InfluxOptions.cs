@@ -74,5 +74,18 @@ public sealed class InfluxOptions
     /// </summary>
     public TimeSpan SinkCheckInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How often the forwarder counts what the sink holds for the delivered readings the outbox still
+    /// retains and sends them again when the sink holds fewer (a sink that lost acknowledged points
+    /// without restarting, or restarted unnoticed). Zero: no read-back.
+    /// </summary>
+    public TimeSpan ReadBackInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Readings appended more recently than this are left out of a read-back (the sink may not show them yet).</summary>
+    public TimeSpan ReadBackSettle { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>At most this many of the newest delivered readings are counted per read-back.</summary>
+    public int ReadBackMaxReadings { get; set; } = 100_000;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Url);
 }

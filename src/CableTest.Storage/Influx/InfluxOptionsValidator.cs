@@ -78,6 +78,16 @@ internal sealed class InfluxOptionsValidator : IValidateOptions<InfluxOptions>
             errors.Add("Influx:MinRetryDelay must not exceed Influx:MaxRetryDelay");
         }
 
+        if (o.ReadBackInterval < TimeSpan.Zero || o.ReadBackSettle < TimeSpan.Zero)
+        {
+            errors.Add("Influx:ReadBackInterval and Influx:ReadBackSettle must be zero or positive (ReadBackInterval zero: no read-back)");
+        }
+
+        if (o.ReadBackMaxReadings < 1)
+        {
+            errors.Add("Influx:ReadBackMaxReadings must be at least 1");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

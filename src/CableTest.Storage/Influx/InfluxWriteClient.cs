@@ -23,7 +23,7 @@ public sealed class InfluxWriteClient(HttpClient http, InfluxOptions options) : 
         {
             Content = Body(lines),
         };
-        Authorize(request);
+        Authorize(request, options);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.RequestTimeout);
         try
@@ -122,7 +122,8 @@ public sealed class InfluxWriteClient(HttpClient http, InfluxOptions options) : 
         }
     }
 
-    private void Authorize(HttpRequestMessage request)
+    /// <summary>Token (v2) or basic (v1) credentials from <paramref name="options"/>; also used by the read-back queries.</summary>
+    internal static void Authorize(HttpRequestMessage request, InfluxOptions options)
     {
         if (options.Api == InfluxApi.V2 && !string.IsNullOrEmpty(options.Token))
         {

@@ -19,7 +19,60 @@ public sealed partial class DurableOutbox
     public IReadOnlyList<OutboxRecord> Read(string consumer, int maxRecords, int maxBytes)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRecords, 1);
+        return Read(GetConsumer(consumer), maxRecords, maxBytes);
+    }
+
+    /// <summary>
+    /// The newest (at most <paramref name="maxRecords"/>) records <paramref name="consumer"/> has
+    /// delivered that are still on disk (see <see cref="OutboxOptions.RetainDelivered"/>), oldest first,
+    /// without moving anything: what a read-back check compares the sink against. Empty while the
+    /// consumer is being sent back over them (<see cref="Redeliver"/>).
+    /// </summary>
+    public IReadOnlyList<OutboxRecord> ReadDelivered(string consumer, int maxRecords)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxRecords, 1);
         var c = GetConsumer(consumer);
+        Consumer scan;
+        long upTo;
+        lock (gate)
+        {
+            upTo = c.Cursor;
+            var first = segments.FirstOrDefault(s => !s.IsEmpty)?.FirstSequence ?? (lastSequence + 1);
+            if (c.NextToRead <= c.Cursor || first > upTo)
+            {
+                return [];
+            }
+
+            scan = new Consumer("read-back") { Cursor = upTo, NextToRead = Math.Max(first, upTo - maxRecords + 1) };
+        }
+
+        var result = new List<OutboxRecord>();
+        while (scan.NextToRead <= upTo)
+        {
+            var batch = Read(scan, (int)Math.Min(4096, upTo - scan.NextToRead + 1), ReadChunkBytes);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            result.AddRange(batch.Where(r => r.Sequence <= upTo));
+        }
+
+        return result;
+    }
+
+    /// <summary>True while <paramref name="consumer"/> is being sent back over delivered records.</summary>
+    public bool IsRedelivering(string consumer)
+    {
+        var c = GetConsumer(consumer);
+        lock (gate)
+        {
+            return c.NextToRead <= c.Cursor;
+        }
+    }
+
+    private List<OutboxRecord> Read(Consumer c, int maxRecords, int maxBytes)
+    {
         var result = new List<OutboxRecord>(Math.Min(maxRecords, 1024));
         var bytes = 0;
         Span<byte> length = stackalloc byte[4];

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using CableTest.Protocols.LineProtocol;
 using CableTest.Storage.Influx;
+using CableTest.Storage.Influx.ReadBack;
 using CableTest.Storage.Outbox;
 using CableTest.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,6 +17,14 @@ namespace CableTest.Storage.Tests.Influx;
 public sealed class SinkFaultTests
 {
     private const string Measurement = "conductor_resistance";
+
+    [Flags]
+    public enum Watch
+    {
+        Restarts = 1,
+        ReadBack = 2,
+        Both = Restarts | ReadBack,
+    }
 
     private sealed class Pipeline(DurableOutbox outbox, InfluxForwarder forwarder, HttpClient http, IDisposable? writer) : IAsyncDisposable
     {
@@ -39,13 +48,17 @@ public sealed class SinkFaultTests
         }
     }
 
-    private static async Task<Pipeline> StartAsync(TempDirectory dir, InfluxOptions options, DurableOutbox? outbox = null)
+    /// <param name="watch">How the pipeline notices a sink that lost acknowledged points: its restarts, the read-back count, or both.</param>
+    private static async Task<Pipeline> StartAsync(TempDirectory dir, InfluxOptions options, DurableOutbox? outbox = null, Watch watch = Watch.Both)
     {
         outbox ??= DurableOutbox.Open(new OutboxOptions { Directory = dir.Path }, [InfluxForwarder.ConsumerName], TimeProvider.System, NullLogger.Instance);
         var http = new HttpClient();
         InfluxClientWriter? clientWriter = options.Api == InfluxApi.V2 ? new InfluxClientWriter(options) : null;
         IInfluxWriter writer = clientWriter is not null ? clientWriter : new InfluxWriteClient(http, options);
-        var forwarder = new InfluxForwarder(outbox, writer, options, TimeProvider.System, NullLogger<InfluxForwarder>.Instance, new SinkIdentityProbe(http, options));
+        ISinkReadBack readBack = options.Api == InfluxApi.V2 ? new VictoriaMetricsReadBack(http, options) : new InfluxQlReadBack(http, options);
+        var forwarder = new InfluxForwarder(outbox, writer, options, TimeProvider.System, NullLogger<InfluxForwarder>.Instance,
+            watch.HasFlag(Watch.Restarts) ? new SinkIdentityProbe(http, options) : null,
+            watch.HasFlag(Watch.ReadBack) ? readBack : null);
         await forwarder.StartAsync(default);
         return new Pipeline(outbox, forwarder, http, clientWriter);
     }
@@ -62,6 +75,8 @@ public sealed class SinkFaultTests
         MinRetryDelay = TimeSpan.FromMilliseconds(50),
         MaxRetryDelay = TimeSpan.FromMilliseconds(400),
         SinkCheckInterval = TimeSpan.FromMilliseconds(200),
+        ReadBackInterval = TimeSpan.FromMilliseconds(300),
+        ReadBackSettle = TimeSpan.FromMilliseconds(200),
     };
 
     /// <summary>A reading 1 ms after the previous one (VictoriaMetrics keeps milliseconds), ten minutes ago.</summary>
@@ -144,15 +159,17 @@ public sealed class SinkFaultTests
         Assert.True(retried > 0);
     }
 
-    [Fact]
-    public async Task VictoriaMetrics_KilledRightAfterAcknowledging_RetainedWindowSentAgain_NoneMissing()
+    [Theory]
+    [InlineData(Watch.Both)]
+    [InlineData(Watch.ReadBack)]
+    public async Task VictoriaMetrics_KilledRightAfterAcknowledging_RetainedWindowSentAgain_NoneMissing(Watch watch)
     {
         await using var vm = new VictoriaMetricsServer();
         await vm.StartAsync();
         using var dir = new TempDirectory("outbox");
         var options = VmOptions(vm);
         var baseNs = TenMinutesAgoNs();
-        await using var pipeline = await StartAsync(dir, options);
+        await using var pipeline = await StartAsync(dir, options, watch: watch);
         await WaitUntilAsync(async () => (await new SinkIdentityProbe(vm.Http, options).GetIdentityAsync(default)) is not null, () => Task.FromResult("no identity from VictoriaMetrics"));
         const int rounds = 3, perRound = 1000;
         for (var round = 0; round < rounds; round++)
@@ -171,10 +188,17 @@ public sealed class SinkFaultTests
         var expected = rounds * perRound;
         await WaitUntilAsync(async () => await VmSamplesAsync(vm) >= expected, async () => $"{expected - await VmSamplesAsync(vm)} readings missing after VictoriaMetrics came back");
         Assert.Equal(expected, await VmSamplesAsync(vm));
+        if (watch == Watch.ReadBack)
+        {
+            // Nothing but the count could have sent them again: it must have seen the loss.
+            Assert.True(pipeline.Forwarder.ReadBackMissingTotal > 0, "VictoriaMetrics lost nothing it had acknowledged, so the read-back was not tested");
+        }
     }
 
-    [Fact]
-    public async Task Influxd_KilledRightAfterAcknowledging_NoneMissing()
+    [Theory]
+    [InlineData(Watch.Both)]
+    [InlineData(Watch.ReadBack)]
+    public async Task Influxd_KilledRightAfterAcknowledging_NoneMissing(Watch watch)
     {
         await using var influx = new InfluxDbServer();
         await influx.StartAsync();
@@ -188,8 +212,10 @@ public sealed class SinkFaultTests
             MinRetryDelay = TimeSpan.FromMilliseconds(50),
             MaxRetryDelay = TimeSpan.FromMilliseconds(400),
             SinkCheckInterval = TimeSpan.FromMilliseconds(200),
+            ReadBackInterval = TimeSpan.FromMilliseconds(300),
+            ReadBackSettle = TimeSpan.FromMilliseconds(200),
         };
-        await using var pipeline = await StartAsync(dir, options);
+        await using var pipeline = await StartAsync(dir, options, watch: watch);
         const int rounds = 2, perRound = 1000;
         for (var round = 0; round < rounds; round++)
         {
@@ -207,6 +233,41 @@ public sealed class SinkFaultTests
         await WaitUntilAsync(async () => await influx.CountAsync(Measurement, "resistance_ohm") >= expected,
             async () => $"{expected - await influx.CountAsync(Measurement, "resistance_ohm")} readings missing after influxd came back");
         Assert.Equal(expected, await influx.CountAsync(Measurement, "resistance_ohm"));
+    }
+
+    [Fact]
+    public async Task Influxd_LosesAcknowledgedPointsWithoutRestarting_TheReadBackSendsThemAgain()
+    {
+        await using var influx = new InfluxDbServer();
+        await influx.StartAsync();
+        using var dir = new TempDirectory("outbox");
+        var options = new InfluxOptions
+        {
+            Url = influx.Url,
+            Database = InfluxDbServer.Database,
+            BatchSize = 500,
+            FlushInterval = TimeSpan.FromMilliseconds(20),
+            SinkCheckInterval = TimeSpan.FromMilliseconds(200),
+            ReadBackInterval = TimeSpan.FromMilliseconds(300),
+            ReadBackSettle = TimeSpan.FromMilliseconds(200),
+        };
+        const long baseNs = 1_700_000_000_000_000_000L;
+        await using var pipeline = await StartAsync(dir, options);
+        for (var i = 0; i < 1000; i++)
+        {
+            await pipeline.Outbox.AppendAsync(Reading(i, baseNs), WritePrecision.Ns, default);
+        }
+
+        await WaitUntilAsync(async () => await influx.CountAsync(Measurement, "resistance_ohm") == 1000, async () => $"{await influx.CountAsync(Measurement, "resistance_ohm")} of 1000 delivered");
+        await WaitUntilAsync(() => Task.FromResult(pipeline.Forwarder.LastReadBack is { Missing: 0, Expected: 1000 }), () => Task.FromResult($"no clean read-back: {pipeline.Forwarder.LastReadBack}"));
+
+        // 300 acknowledged points vanish while the server keeps running (no new start time to notice).
+        await influx.QueryAsync($"DELETE FROM \"{Measurement}\" WHERE time >= {baseNs + 200_000_000} AND time < {baseNs + 500_000_000}");
+        Assert.Equal(700, await influx.CountAsync(Measurement, "resistance_ohm"));
+
+        await WaitUntilAsync(async () => await influx.CountAsync(Measurement, "resistance_ohm") == 1000, async () => $"{1000 - await influx.CountAsync(Measurement, "resistance_ohm")} still missing; last read-back {pipeline.Forwarder.LastReadBack}");
+        // 300 when one read-back saw the whole deletion (more if one ran while it was under way).
+        Assert.True(pipeline.Forwarder.ReadBackMissingTotal >= 300, $"read-backs found {pipeline.Forwarder.ReadBackMissingTotal} missing");
     }
 
     [Fact]

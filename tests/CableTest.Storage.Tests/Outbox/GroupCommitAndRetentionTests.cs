@@ -132,6 +132,33 @@ public sealed class GroupCommitAndRetentionTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadDelivered_GivesTheNewestDeliveredRecordsOnDisk_AndNothingWhileRedelivering()
+    {
+        // Small segments, so the delivered records span several files.
+        await using var outbox = Open(TimeSpan.FromMinutes(15), segmentBytes: 1024);
+        for (var i = 1; i <= 120; i++)
+        {
+            await outbox.AppendAsync(Line(i), WritePrecision.Ns, default);
+        }
+
+        Assert.Empty(outbox.ReadDelivered("influx", 1000));
+        outbox.Read("influx", 90, 1 << 20);
+        outbox.Commit("influx", 90, 90);
+
+        Assert.Equal(Enumerable.Range(1, 90).Select(i => (long)i), outbox.ReadDelivered("influx", 1000).Select(r => r.Sequence));
+        Assert.Equal(Enumerable.Range(71, 20).Select(i => (long)i), outbox.ReadDelivered("influx", 20).Select(r => r.Sequence));
+        Assert.Equal("m,core=2 v=90i 1700000000000000090", Encoding.UTF8.GetString(outbox.ReadDelivered("influx", 1)[0].Payload.Span));
+
+        // Reading them did not move the consumer: it goes on at 91.
+        Assert.Equal(91, outbox.Read("influx", 1, 1 << 20)[0].Sequence);
+        outbox.Rewind("influx");
+        Assert.False(outbox.IsRedelivering("influx"));
+        outbox.Redeliver("influx");
+        Assert.True(outbox.IsRedelivering("influx"));
+        Assert.Empty(outbox.ReadDelivered("influx", 1000));
+    }
+
+    [Fact]
     public async Task RetainedSegments_GiveWayToNewReadings_AtTheByteBound()
     {
         await using var outbox = Open(TimeSpan.FromMinutes(15), segmentBytes: 4096, maxBytes: 8192);
