@@ -18,7 +18,22 @@ public interface IRunStore
     /// <summary>Adds a sample; false when the id exists already (nothing changed).</summary>
     Task<bool> TryAddSampleAsync(SampleRecord sample, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Adds a sample and, when given, its sealed sampling record, in one transaction; false when the sample id exists
+    /// already (nothing changed).
+    /// </summary>
+    Task<bool> TryAddSampleAsync(SampleRecord sample, SealedSamplingRecord? sampling, CancellationToken cancellationToken);
+
     Task<SampleRecord?> GetSampleAsync(string sampleId, CancellationToken cancellationToken);
+
+    /// <summary>The sample's sealed sampling record, null when it has none.</summary>
+    Task<SealedSamplingRecord?> GetSamplingRecordAsync(string sampleId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Verdicts of samples that have a sampling record, each with the record's product spec and manufacturer, checked
+    /// as every verdict read is (for risk summaries per manufacturer and per product spec).
+    /// </summary>
+    Task<SampledVerdictPage> ListSampledVerdictsAsync(SampledVerdictQuery query, CancellationToken cancellationToken);
 
     /// <summary>Inserts or replaces a run's persisted state.</summary>
     Task SaveRunAsync(RunRecord run, CancellationToken cancellationToken);

@@ -102,6 +102,19 @@ internal static class Migrations
                 approved_at_ms BIGINT NOT NULL)
             """,
         ]),
+        new(4, "sealed sampling records: who sampled a sample, from which manufacturer, under which seal; kept apart from the coded sample",
+        [
+            """
+            CREATE TABLE sampling_records (
+                sample_id TEXT PRIMARY KEY,
+                spec_id TEXT NOT NULL,
+                manufacturer TEXT NOT NULL,
+                json TEXT NOT NULL,
+                recorded_at_ms BIGINT NOT NULL)
+            """,
+            "CREATE INDEX sampling_by_manufacturer ON sampling_records (manufacturer, sample_id)",
+            "CREATE INDEX sampling_by_spec ON sampling_records (spec_id, sample_id)",
+        ]),
     ];
 
     public const string CreateHistory = """

@@ -4,15 +4,8 @@ namespace CableTest.Storage.Runs;
 
 public abstract partial class SqlRunStore
 {
-    public async Task<bool> TryAddSampleAsync(SampleRecord sample, CancellationToken cancellationToken)
-    {
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var connectionScope = connection.ConfigureAwait(false);
-        using var cmd = Command(connection, null,
-            "INSERT INTO samples (sample_id, lims_order, json, registered_at_ms) VALUES (@id, @o, @j, @t) ON CONFLICT (sample_id) DO NOTHING",
-            ("id", sample.SampleId), ("o", sample.LimsOrder), ("j", sample.Json), ("t", sample.RegisteredAt.ToUnixTimeMilliseconds()));
-        return await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
-    }
+    public Task<bool> TryAddSampleAsync(SampleRecord sample, CancellationToken cancellationToken) =>
+        TryAddSampleAsync(sample, null, cancellationToken);
 
     public async Task<SampleRecord?> GetSampleAsync(string sampleId, CancellationToken cancellationToken)
     {

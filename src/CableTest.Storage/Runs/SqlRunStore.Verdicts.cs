@@ -192,16 +192,21 @@ public abstract partial class SqlRunStore
         var result = new List<StoredVerdict>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var standards = reader.GetString(6);
-            result.Add(new StoredVerdict(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                reader.GetString(5), standards.Length == 0 ? [] : standards.Split('\n'), FromMs(reader.GetInt64(7)), reader.GetString(8),
-                reader.GetString(9), reader.GetString(10), reader.GetString(11)));
-            if (verify && VerdictRecordCheck.Problem(result[^1]) is { } problem)
-            {
-                throw new VerdictIntegrityException(result[^1].Sequence, problem);
-            }
+            result.Add(ReadVerdict(reader, verify));
         }
 
         return result;
+    }
+
+    /// <summary>The verdict in the first twelve columns (<see cref="VerdictColumns"/>), checked on its own when <paramref name="verify"/>.</summary>
+    private static StoredVerdict ReadVerdict(DbDataReader reader, bool verify)
+    {
+        var standards = reader.GetString(6);
+        var verdict = new StoredVerdict(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+            reader.GetString(5), standards.Length == 0 ? [] : standards.Split('\n'), FromMs(reader.GetInt64(7)), reader.GetString(8),
+            reader.GetString(9), reader.GetString(10), reader.GetString(11));
+        return verify && VerdictRecordCheck.Problem(verdict) is { } problem
+            ? throw new VerdictIntegrityException(verdict.Sequence, problem)
+            : verdict;
     }
 }

@@ -1,0 +1,99 @@
+namespace CableTest.Storage.Runs;
+
+public abstract partial class SqlRunStore
+{
+    private const string SampledVerdictColumns =
+        "v.sequence, v.verdict_id, v.run_id, v.sample_id, v.lims_order, v.outcome, v.standards, v.evaluated_at_ms, v.evidence_json, " +
+        "v.content_sha256, v.previous_sha256, v.chain_sha256, s.spec_id, s.manufacturer";
+
+    public async Task<bool> TryAddSampleAsync(SampleRecord sample, SealedSamplingRecord? sampling, CancellationToken cancellationToken)
+    {
+        if (sampling is not null && !string.Equals(sampling.SampleId, sample.SampleId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"the sampling record is for sample {sampling.SampleId}, not {sample.SampleId}", nameof(sampling));
+        }
+
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
+        using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        using (var cmd = Command(connection, tx,
+            "INSERT INTO samples (sample_id, lims_order, json, registered_at_ms) VALUES (@id, @o, @j, @t) ON CONFLICT (sample_id) DO NOTHING",
+            ("id", sample.SampleId), ("o", sample.LimsOrder), ("j", sample.Json), ("t", sample.RegisteredAt.ToUnixTimeMilliseconds())))
+        {
+            if (await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+            {
+                return false; // disposing the transaction rolls it back: nothing changed
+            }
+        }
+
+        if (sampling is not null)
+        {
+            using var insert = Command(connection, tx,
+                "INSERT INTO sampling_records (sample_id, spec_id, manufacturer, json, recorded_at_ms) VALUES (@id, @spec, @m, @j, @t)",
+                ("id", sampling.SampleId), ("spec", sampling.SpecId), ("m", sampling.Manufacturer), ("j", sampling.Json),
+                ("t", sampling.RecordedAt.ToUnixTimeMilliseconds()));
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    public async Task<SealedSamplingRecord?> GetSamplingRecordAsync(string sampleId, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
+        using var cmd = Command(connection, null,
+            "SELECT sample_id, spec_id, manufacturer, json, recorded_at_ms FROM sampling_records WHERE sample_id = @id", ("id", sampleId));
+        using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new SealedSamplingRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), FromMs(reader.GetInt64(4)))
+            : null;
+    }
+
+    public async Task<SampledVerdictPage> ListSampledVerdictsAsync(SampledVerdictQuery query, CancellationToken cancellationToken)
+    {
+        var pageSize = Math.Clamp(query.PageSize, 1, 10_000);
+        var where = new List<string> { "v.sequence > @after" };
+        var parameters = new List<(string, object?)> { ("after", query.AfterSequence), ("limit", pageSize + 1) };
+        if (!string.IsNullOrEmpty(query.Manufacturer))
+        {
+            where.Add("s.manufacturer = @m");
+            parameters.Add(("m", query.Manufacturer));
+        }
+
+        if (!string.IsNullOrEmpty(query.SpecId))
+        {
+            where.Add("s.spec_id = @spec");
+            parameters.Add(("spec", query.SpecId));
+        }
+
+        if (query.EvaluatedFrom is { } from)
+        {
+            where.Add("v.evaluated_at_ms >= @from");
+            parameters.Add(("from", from.ToUnixTimeMilliseconds()));
+        }
+
+        if (query.EvaluatedTo is { } to)
+        {
+            where.Add("v.evaluated_at_ms < @to");
+            parameters.Add(("to", to.ToUnixTimeMilliseconds()));
+        }
+
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
+        using var cmd = Command(connection, null,
+            $"SELECT {SampledVerdictColumns} FROM verdicts v JOIN sampling_records s ON s.sample_id = v.sample_id " +
+            $"WHERE {string.Join(" AND ", where)} ORDER BY v.sequence LIMIT @limit", [.. parameters]);
+        using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<SampledVerdict>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(new SampledVerdict(ReadVerdict(reader, verify: true), reader.GetString(12), reader.GetString(13)));
+        }
+
+        return rows.Count > pageSize
+            ? new SampledVerdictPage(rows.Take(pageSize).ToList(), rows[pageSize - 1].Verdict.Sequence)
+            : new SampledVerdictPage(rows, null);
+    }
+}
