@@ -12,7 +12,7 @@ namespace CableTest.Service.Tests;
 
 /// <summary>
 /// The real service composition (the same calls as Program.cs) on a real Kestrel, bound to a free
-/// loopback port, with a temp data directory and one API key per role.
+/// loopback port, with a temp data directory and one API key per role (lims, technician, engineer, supervisor).
 /// </summary>
 public sealed class InProcessService : IAsyncDisposable
 {
@@ -20,6 +20,7 @@ public sealed class InProcessService : IAsyncDisposable
     public const string TechnicianKey = "technician-key-0123456789";
     public const string EngineerKey = "engineer-key-0123456789ab";
     public const string EngineerToken = "engineer-bearer-0123456789";
+    public const string SupervisorKey = "supervisor-key-0123456789";
 
     private readonly TempDirectory data = new("cabletest-svc");
     private WebApplication? app;
@@ -63,6 +64,7 @@ public sealed class InProcessService : IAsyncDisposable
             "--Auth:ApiKeys:0:Name=lims-main", $"--Auth:ApiKeys:0:Secret={LimsKey}", "--Auth:ApiKeys:0:Roles:0=lims",
             "--Auth:ApiKeys:1:Name=bench-pc", $"--Auth:ApiKeys:1:Secret={TechnicianKey}", "--Auth:ApiKeys:1:Roles:0=technician",
             "--Auth:ApiKeys:2:Name=eng", $"--Auth:ApiKeys:2:Secret={EngineerKey}", "--Auth:ApiKeys:2:Roles:0=engineer",
+            "--Auth:ApiKeys:3:Name=supervision", $"--Auth:ApiKeys:3:Secret={SupervisorKey}", "--Auth:ApiKeys:3:Roles:0=supervisor",
             "--Auth:BearerTokens:0:Name=eng-token", $"--Auth:BearerTokens:0:Secret={EngineerToken}", "--Auth:BearerTokens:0:Roles:0=engineer",
             "--Grpc:StreamPollInterval=00:00:05",
             "--Logging:LogLevel:Default=Warning",

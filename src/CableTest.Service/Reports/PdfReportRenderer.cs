@@ -86,6 +86,12 @@ public static class PdfReportRenderer
 
         layout.Heading(ReportLabels.Sample);
         layout.Table(ReportContent.Sample(report));
+        if (ReportContent.Sampling(report) is { Count: > 0 } sampling)
+        {
+            layout.Heading(ReportLabels.Sampling);
+            layout.Table(sampling);
+        }
+
         layout.Heading(ReportLabels.Run);
         layout.Table(ReportContent.Run(report));
         layout.Heading(ReportLabels.Tests);

@@ -45,6 +45,29 @@ public static class ReportContent
         ];
     }
 
+    /// <summary>The sealed sampling record's rows; empty when the copy has none (a technician's copy never does).</summary>
+    public static IReadOnlyList<ReportRow> Sampling(RunReport report)
+    {
+        if (report.Sampling is not { } s)
+        {
+            return [];
+        }
+
+        return
+        [
+            new(ReportLabels.SamplingBody, s.SamplingBody),
+            new(ReportLabels.Sampler, s.Sampler),
+            new(ReportLabels.Manufacturer, s.Manufacturer),
+            new(ReportLabels.Brand, s.Brand),
+            new(ReportLabels.Lot, s.Lot),
+            new(ReportLabels.ProductionDate, s.ProductionDate),
+            new(ReportLabels.SampledWhere, s.SampledAtPlace),
+            new(ReportLabels.SampledWhen, s.SampledAt is null ? "" : report.Time.Format(s.SampledAt)),
+            new(ReportLabels.SealNumber, s.SealNumber),
+            new(ReportLabels.RetainedPortion, s.RetainedPortionLocation),
+        ];
+    }
+
     public static IReadOnlyList<ReportRow> Run(RunReport report)
     {
         var v = report.Verdict;

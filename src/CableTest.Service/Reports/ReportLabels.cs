@@ -41,4 +41,15 @@ internal static class ReportLabels
     public const string Quantity = "Quantity · 量";
     public const string Value = "Value · 数值";
     public const string Signatures = "Signatures · 签字";
+    public const string Sampling = "Sampling record (sealed) · 抽样信息";
+    public const string SamplingBody = "Sampling body · 抽样单位";
+    public const string Sampler = "Sampled by · 抽样人员";
+    public const string Manufacturer = "Manufacturer · 生产企业";
+    public const string Brand = "Brand · 商标";
+    public const string Lot = "Lot / batch · 批号";
+    public const string ProductionDate = "Production date · 生产日期";
+    public const string SampledWhere = "Sampled at (place) · 抽样地点";
+    public const string SampledWhen = "Sampled on · 抽样日期";
+    public const string SealNumber = "Seal number · 封样编号";
+    public const string RetainedPortion = "Retained portion kept at · 备样存放地点";
 }

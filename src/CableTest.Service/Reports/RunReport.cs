@@ -10,6 +10,7 @@ namespace CableTest.Service.Reports;
 /// </summary>
 /// <param name="Simulated">The bench was the simulator: every page says SIMULATED.</param>
 /// <param name="GeneratedAt">When this copy of the report was made.</param>
+/// <param name="Sampling">The sample's sealed sampling record: only in a copy made for a lims, engineer or supervisor caller.</param>
 public sealed record RunReport(
     Verdict Verdict,
     Sample? Sample,
@@ -18,4 +19,5 @@ public sealed record RunReport(
     RunApprovalRecord? Approval,
     bool Simulated,
     ReportTime Time,
-    DateTimeOffset GeneratedAt);
+    DateTimeOffset GeneratedAt,
+    SamplingRecord? Sampling = null);

@@ -16,8 +16,11 @@ internal sealed class RunReportSource(
     IOptionsMonitor<ReportOptions> options,
     TimeProvider time)
 {
-    /// <summary>The report, or the HTTP answer that says why there is none.</summary>
-    public async Task<(RunReport? Report, IResult? Refusal)> LoadAsync(string runId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The report, or the HTTP answer that says why there is none. <paramref name="withSampling"/>: the copy carries the
+    /// sample's sealed sampling record (for a lims, engineer or supervisor caller only).
+    /// </summary>
+    public async Task<(RunReport? Report, IResult? Refusal)> LoadAsync(string runId, bool withSampling, CancellationToken cancellationToken)
     {
         StoredVerdict? stored;
         V1.Verdict verdict;
@@ -62,9 +65,10 @@ internal sealed class RunReportSource(
             })
             .ToList();
         var approval = await store.GetRunApprovalAsync(runId, cancellationToken).ConfigureAwait(false);
+        var sampling = withSampling ? await orchestrator.GetSamplingRecordAsync(stored.SampleId, cancellationToken).ConfigureAwait(false) : null;
         var settings = options.CurrentValue;
         var report = new RunReport(verdict, sample, readings, settings.Lab, approval, IsSimulated(verdict),
-            ReportTime.For(settings), time.GetUtcNow());
+            ReportTime.For(settings), time.GetUtcNow(), sampling);
         return (report, null);
     }
 

@@ -43,6 +43,12 @@ public static class TestReportRenderer
 
         Section(h, ReportLabels.Sample);
         Table(h, ReportContent.Sample(report));
+        if (ReportContent.Sampling(report) is { Count: > 0 } sampling)
+        {
+            Section(h, ReportLabels.Sampling);
+            Table(h, sampling);
+        }
+
         Section(h, ReportLabels.Run);
         Table(h, ReportContent.Run(report));
         if (verdict.Ending is { } ending)

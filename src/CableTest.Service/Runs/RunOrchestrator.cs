@@ -64,7 +64,11 @@ public sealed partial class RunOrchestrator
         }
     }
 
-    /// <summary>Registers a sample: resolves its product spec and checks its geometry, so a sample the standards cannot judge is refused now, not mid-run.</summary>
+    /// <summary>
+    /// Registers a sample: resolves its product spec and checks its geometry, so a sample the standards cannot judge is refused
+    /// now, not mid-run. A sampling record in the request is stored beside it (apart from the coded sample); the sample
+    /// returned is the coded one.
+    /// </summary>
     public async Task<V1.Sample> RegisterSampleAsync(V1.RegisterSampleRequest request, CancellationToken cancellationToken)
     {
         var violations = new List<FieldViolation>();
@@ -105,7 +109,11 @@ public sealed partial class RunOrchestrator
             request.HasConductorDiameterMm ? request.ConductorDiameterMm : null,
             request.HasInsulationOuterDiameterMm ? request.InsulationOuterDiameterMm : null,
             spec.RatedVoltage.ToString(), request.Description, _time.GetUtcNow()).ToProto();
-        if (!await _store.TryAddSampleAsync(new SampleRecord(sample.SampleId, sample.LimsOrder, Json.Format(sample), _time.GetUtcNow()), cancellationToken).ConfigureAwait(false))
+        var now = _time.GetUtcNow();
+        var sampling = request.SamplingRecord is { } record
+            ? new SealedSamplingRecord(sample.SampleId, spec.Id, record.Manufacturer.Trim(), Json.Format(record), now)
+            : null;
+        if (!await _store.TryAddSampleAsync(new SampleRecord(sample.SampleId, sample.LimsOrder, Json.Format(sample), now), sampling, cancellationToken).ConfigureAwait(false))
         {
             throw new AlreadyExistsException("sample", request.SampleId);
         }

@@ -11,17 +11,21 @@ public static class Policies
     /// <summary>Book verdicts: the LIMS (and engineers, who administer the feed).</summary>
     public const string AcknowledgeVerdicts = "acknowledge-verdicts";
 
-    /// <summary>Register samples, start, abort and answer runs.</summary>
+    /// <summary>Start, abort and answer runs.</summary>
     public const string Run = "run";
+
+    /// <summary>Register samples: technicians (coded samples), engineers and the LIMS (with a sampling record).</summary>
+    public const string RegisterSample = "register-sample";
 
     /// <summary>Replay recorded runs and administer the bench.</summary>
     public const string Engineer = "engineer";
 
     internal static void Add(AuthorizationOptions options)
     {
-        options.AddPolicy(Read, p => p.RequireRole(Roles.Lims, Roles.Technician, Roles.Engineer));
+        options.AddPolicy(Read, p => p.RequireRole(Roles.Lims, Roles.Technician, Roles.Engineer, Roles.Supervisor));
         options.AddPolicy(AcknowledgeVerdicts, p => p.RequireRole(Roles.Lims, Roles.Engineer));
         options.AddPolicy(Run, p => p.RequireRole(Roles.Technician, Roles.Engineer));
+        options.AddPolicy(RegisterSample, p => p.RequireRole(Roles.Technician, Roles.Engineer, Roles.Lims));
         options.AddPolicy(Engineer, p => p.RequireRole(Roles.Engineer));
         // Anything not annotated still needs an authenticated caller.
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();

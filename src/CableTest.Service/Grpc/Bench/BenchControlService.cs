@@ -13,17 +13,37 @@ namespace CableTest.Service.Grpc.Bench;
 [Authorize(Policy = Policies.Read)]
 internal sealed class BenchControlService(RunOrchestrator orchestrator, Service.Bench.Bench bench, RunEventHub events, DurableOutbox outbox, IRunStore store, TimeProvider time) : BenchService.BenchServiceBase
 {
-    [Authorize(Policy = Policies.Run)]
-    public override Task<Sample> RegisterSample(RegisterSampleRequest request, ServerCallContext context)
+    [Authorize(Policy = Policies.RegisterSample)]
+    public override async Task<Sample> RegisterSample(RegisterSampleRequest request, ServerCallContext context)
     {
+        var user = context.GetHttpContext().User;
+        if (request.SamplingRecord is not null && !user.MayRegisterSamplingRecords())
+        {
+            throw new RpcException(new Status(StatusCode.PermissionDenied,
+                "a sampling record is registered by the lims or an engineer, not with a technician's key: register the coded sample without it"));
+        }
+
         BenchRequestRules.Check(request);
-        return orchestrator.RegisterSampleAsync(request, context.CancellationToken);
+
+        var sample = await orchestrator.RegisterSampleAsync(request, context.CancellationToken).ConfigureAwait(false);
+        if (request.SamplingRecord is not null && user.SeesSamplingRecords())
+        {
+            sample.SamplingRecord = request.SamplingRecord.Clone();
+        }
+
+        return sample;
     }
 
-    public override Task<Sample> GetSample(GetSampleRequest request, ServerCallContext context)
+    public override async Task<Sample> GetSample(GetSampleRequest request, ServerCallContext context)
     {
         new RequestRules().Id(request.SampleId, "sample_id").ThrowIfAny();
-        return orchestrator.GetSampleAsync(request.SampleId, context.CancellationToken);
+        var sample = await orchestrator.GetSampleAsync(request.SampleId, context.CancellationToken).ConfigureAwait(false);
+        if (context.GetHttpContext().User.SeesSamplingRecords())
+        {
+            sample.SamplingRecord = await orchestrator.GetSamplingRecordAsync(request.SampleId, context.CancellationToken).ConfigureAwait(false);
+        }
+
+        return sample;
     }
 
     [Authorize(Policy = Policies.Run)]

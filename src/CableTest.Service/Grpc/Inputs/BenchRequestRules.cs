@@ -28,6 +28,11 @@ internal static class BenchRequestRules
             rules.Add(field, problem);
         }
 
+        if (request.SamplingRecord is { } sampling)
+        {
+            SamplingRecordRules.Check(sampling, "sampling_record", rules);
+        }
+
         rules.ThrowIfAny();
     }
 
