@@ -4,7 +4,7 @@ using V1 = CableTest.Contracts.V1;
 
 namespace CableTest.Service.Runs;
 
-/// <summary>A run's event stream for one watcher: a snapshot first, then every state change and prompt, readings thinned to the rate asked.</summary>
+/// <summary>A run's event stream for one watcher: a snapshot first, then every state change and prompt, readings thinned to the rate asked (<see cref="ReadingThinning"/>).</summary>
 internal static class RunWatch
 {
     public static async IAsyncEnumerable<V1.RunEvent> EventsAsync(RunOrchestrator orchestrator, RunEventHub hub, string runId, double readingsPerSecond, TimeProvider time, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -17,20 +17,12 @@ internal static class RunWatch
             yield break;
         }
 
-        var minGap = readingsPerSecond > 0 ? TimeSpan.FromSeconds(1 / readingsPerSecond) : TimeSpan.Zero;
-        var lastReading = new Dictionary<string, long>(StringComparer.Ordinal);
+        var thinning = new ReadingThinning(readingsPerSecond);
         await foreach (var e in subscription.Events.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (e.EventCase == V1.RunEvent.EventOneofCase.Reading && minGap > TimeSpan.Zero)
+            if (e.EventCase == V1.RunEvent.EventOneofCase.Reading && !thinning.Keep(e.Reading))
             {
-                var key = e.Reading.Quantity;
-                var now = time.GetTimestamp();
-                if (lastReading.TryGetValue(key, out var last) && time.GetElapsedTime(last, now) < minGap)
-                {
-                    continue;
-                }
-
-                lastReading[key] = now;
+                continue;
             }
 
             yield return e;

@@ -42,7 +42,7 @@ public sealed partial class VoltageWithstandProcedure
     /// <summary>
     /// Tests the plan's sample at the level the catalogue requires for its rating, voltage kind and family (no level:
     /// an invalid verdict before anything moves). Readings: "voltage_withstand" (voltage_kv, leakage_ma) at the
-    /// tester's step time. A garbled number throws <see cref="ImplausibleReadingException"/>; a program that does not
+    /// time since the program started (ramp up, dwell and ramp down on one axis, <see cref="WithstandRules.TestTimeS"/>). A garbled number throws <see cref="ImplausibleReadingException"/>; a program that does not
     /// finish within <see cref="VoltageWithstandOptions.StepTimeout"/> throws <see cref="TimeoutException"/>.
     /// </summary>
     public async Task<StepResult> RunAsync(StepContext context, TestPlan plan, CancellationToken cancellationToken)
@@ -65,14 +65,17 @@ public sealed partial class VoltageWithstandProcedure
             status = await _tester.ReadStatusAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await _tester.ConfigureAsync(WithstandRules.Program(req, plan.Settings.VoltageKind, _options), cancellationToken).ConfigureAwait(false);
-        var tally = await DwellAsync(context, (double)req.RequiredS, cancellationToken).ConfigureAwait(false);
+        var program = WithstandRules.Program(req, plan.Settings.VoltageKind, _options);
+        await _tester.ConfigureAsync(program, cancellationToken).ConfigureAwait(false);
+        var tally = await DwellAsync(context, program, cancellationToken).ConfigureAwait(false);
         return Judge(context, plan, req, tally);
     }
 
-    private async Task<Tally> DwellAsync(StepContext context, double dwellS, CancellationToken cancellationToken)
+    private async Task<Tally> DwellAsync(StepContext context, WithstandSettings program, CancellationToken cancellationToken)
     {
+        var dwellS = program.Dwell.TotalSeconds;
         var tally = new Tally();
+        var testTimeS = 0.0;
         var started = context.Time.GetTimestamp();
         await _tester.StartAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -100,7 +103,8 @@ public sealed partial class VoltageWithstandProcedure
                     tally.DwellVoltagesKv.Add(status.OutputVoltageKv);
                 }
 
-                tally.ReadingIds.Add(await context.TakeAsync("voltage_withstand", _testerId, i++, [new("voltage_kv", status.OutputVoltageKv), new("leakage_ma", status.LeakageMa)], cancellationToken, status.ElapsedS).ConfigureAwait(false));
+                testTimeS = WithstandRules.TestTimeS(status.State, status.ElapsedS, program, testTimeS);
+                tally.ReadingIds.Add(await context.TakeAsync("voltage_withstand", _testerId, i++, [new("voltage_kv", status.OutputVoltageKv), new("leakage_ma", status.LeakageMa)], cancellationToken, testTimeS).ConfigureAwait(false));
                 tally.Progress = WithstandRules.Progress(status.State, tally.HeldS, dwellS, tally.Progress);
                 await context.Progress.ReportAsync(tally.Progress, Math.Max(0, dwellS - tally.HeldS)).ConfigureAwait(false);
                 if (status.State is WithstandState.Complete or WithstandState.Stopped)

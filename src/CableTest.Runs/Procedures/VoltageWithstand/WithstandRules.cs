@@ -45,4 +45,25 @@ public static class WithstandRules
         WithstandState.Dwell => 0.05 + (0.9 * Math.Min(1, heldS / dwellS)),
         _ => previous,
     };
+
+    /// <summary>
+    /// Time since the program started (s), for the readings' time axis: the tester counts each phase from zero (ramp up,
+    /// dwell, ramp down), so the phases before the present one are added from the program (the ramp down follows a full
+    /// dwell; a trip or a stop ends in <see cref="WithstandState.Stopped"/>). Never goes back (<paramref name="previousS"/>):
+    /// a stopped tester's count says nothing new.
+    /// </summary>
+    public static double TestTimeS(WithstandState state, double phaseElapsedS, WithstandSettings program, double previousS)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        var (rampUpS, dwellS) = (program.RampUp.TotalSeconds, program.Dwell.TotalSeconds);
+        var time = state switch
+        {
+            WithstandState.RampUp => phaseElapsedS,
+            WithstandState.Dwell => rampUpS + phaseElapsedS,
+            WithstandState.RampDown => rampUpS + dwellS + phaseElapsedS,
+            WithstandState.Complete => rampUpS + dwellS + program.RampDown.TotalSeconds,
+            _ => previousS,
+        };
+        return Math.Max(previousS, time);
+    }
 }

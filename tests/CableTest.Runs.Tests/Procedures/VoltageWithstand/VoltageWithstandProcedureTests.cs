@@ -44,6 +44,19 @@ public sealed partial class VoltageWithstandProcedureTests
     }
 
     [Fact]
+    public async Task RunAsync_ReadingTimes_OneAxisThroughRampDwellAndRampDown()
+    {
+        await Run(new FakeWithstandTester(_bench));
+
+        // The tester counts each phase from zero; the readings carry the time since the program started.
+        var times = _bench.Readings.Select(r => r.Reading.StepTimeS).ToList();
+        Assert.True(times.Zip(times.Skip(1)).All(x => x.Second >= x.First), "reading times go back");
+        Assert.Equal(10.2, times[50], 9);                  // 0.2 s into the dwell after the 10 s ramp
+        Assert.InRange(times[^2], 310.0, 320.0);           // ramping down after the 300 s dwell
+        Assert.Equal(320, times[^1], 9);                   // complete: ramp, dwell, ramp down
+    }
+
+    [Fact]
     public async Task RunAsync_Ramp_FivePercentThenThroughTheDwellThenHeld()
     {
         await Run(new FakeWithstandTester(_bench));
