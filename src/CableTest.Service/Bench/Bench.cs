@@ -224,6 +224,7 @@ public sealed partial class Bench : IAsyncDisposable
             HighVoltageOn = LastHighVoltageState.OutputOn,
         };
         status.Instruments.AddRange(_instruments.Values.OrderBy(i => i.Role).Select(i => i.Status(today)));
+        status.Simulated = IsEmbedded || status.Instruments.Any(i => SimulatorIdentity.Is(i.Identity));
         return status;
     }
 

@@ -49,8 +49,19 @@ public abstract partial class SqlRunStore
     public async Task<VerdictPage> ListVerdictsAsync(VerdictQuery query, CancellationToken cancellationToken)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, 500);
-        var where = new List<string> { "sequence > @after" };
-        var parameters = new List<(string, object?)> { ("after", query.AfterSequence), ("limit", pageSize + 1) };
+        var where = new List<string>();
+        var parameters = new List<(string, object?)> { ("limit", pageSize + 1) };
+        if (!query.NewestFirst)
+        {
+            where.Add("sequence > @after");
+            parameters.Add(("after", query.AfterSequence));
+        }
+        else if (query.BeforeSequence is { } before)
+        {
+            where.Add("sequence < @before");
+            parameters.Add(("before", before));
+        }
+
         if (query.EvaluatedFrom is { } from)
         {
             where.Add("evaluated_at_ms >= @from");
@@ -88,8 +99,9 @@ public abstract partial class SqlRunStore
             parameters.Add(("std", "%" + query.Standard.Replace("%", "", StringComparison.Ordinal) + "%"));
         }
 
+        var filter = where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "";
         var rows = await QueryVerdictsAsync(
-            $"WHERE {string.Join(" AND ", where)} ORDER BY sequence LIMIT @limit", [.. parameters], verify: true, cancellationToken).ConfigureAwait(false);
+            $"{filter} ORDER BY sequence {(query.NewestFirst ? "DESC" : "ASC")} LIMIT @limit", [.. parameters], verify: true, cancellationToken).ConfigureAwait(false);
         return rows.Count > pageSize
             ? new VerdictPage(rows.Take(pageSize).ToList(), rows[pageSize - 1].Sequence)
             : new VerdictPage(rows, null);

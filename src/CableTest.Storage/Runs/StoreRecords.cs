@@ -45,7 +45,7 @@ public sealed record StoredVerdict(
     string PreviousSha256,
     string ChainSha256);
 
-/// <summary>Filters for listing verdicts; results come oldest first (by sequence).</summary>
+/// <summary>Filters for listing verdicts; results come oldest first (by sequence), or newest first with <see cref="NewestFirst"/>.</summary>
 public sealed record VerdictQuery
 {
     public DateTimeOffset? EvaluatedFrom { get; init; }
@@ -61,13 +61,24 @@ public sealed record VerdictQuery
     /// <summary>Substring of a standard name, e.g. "IEC 60228".</summary>
     public string? Standard { get; init; }
 
-    /// <summary>Continue after this sequence (the page token).</summary>
+    /// <summary>Continue after this sequence (the page token), oldest first.</summary>
     public long AfterSequence { get; init; }
+
+    /// <summary>Newest first: descending sequence, continuing below <see cref="BeforeSequence"/>.</summary>
+    public bool NewestFirst { get; init; }
+
+    /// <summary>Continue below this sequence (the page token), newest first; null for the first page.</summary>
+    public long? BeforeSequence { get; init; }
+
+    /// <summary>True when a verdict with <paramref name="sequence"/> falls in the range a page of this query covers (up to <paramref name="next"/>, the page's continuation).</summary>
+    public bool Covers(long sequence, long? next) => NewestFirst
+        ? (BeforeSequence is not { } before || sequence < before) && (next is not { } low || sequence >= low)
+        : sequence > AfterSequence && (next is not { } end || sequence <= end);
 
     public int PageSize { get; init; } = 50;
 }
 
-/// <summary>One page of verdicts; <see cref="NextAfterSequence"/> is null on the last page.</summary>
+/// <summary>One page of verdicts; <see cref="NextAfterSequence"/> (the sequence the next page continues from, in the query's order) is null on the last page.</summary>
 public sealed record VerdictPage(IReadOnlyList<StoredVerdict> Verdicts, long? NextAfterSequence);
 
 /// <summary>One reading kept locally (for reports and charts), keyed by its id.</summary>

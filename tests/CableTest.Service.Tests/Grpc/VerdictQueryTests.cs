@@ -113,6 +113,33 @@ public sealed class VerdictQueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListVerdicts_NewestFirst_PagesDownToTheFirstThenSampleFilter()
+    {
+        var seen = new List<ulong>();
+        var token = "";
+        do
+        {
+            var page = await client.ListVerdictsAsync(new ListVerdictsRequest { PageSize = 20, NewestFirst = true, PageToken = token }, lims);
+            seen.AddRange(page.Verdicts.Select(v => v.Sequence));
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+
+        Assert.Equal(Enumerable.Range(1, Seeded).Reverse().Select(i => (ulong)i), seen);
+        var sample = await client.ListVerdictsAsync(new ListVerdictsRequest { SampleId = "S-1", NewestFirst = true, PageSize = 3 }, lims);
+        Assert.Equal([25UL, 22UL, 19UL], sample.Verdicts.Select(v => v.Sequence));
+    }
+
+    [Fact]
+    public async Task ListVerdicts_TokenOfTheOtherOrder_InvalidArgument()
+    {
+        var newest = await client.ListVerdictsAsync(new ListVerdictsRequest { PageSize = 5, NewestFirst = true }, lims);
+        var e = await Assert.ThrowsAsync<RpcException>(async () =>
+            await client.ListVerdictsAsync(new ListVerdictsRequest { PageSize = 5, PageToken = newest.NextPageToken }, lims));
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+    }
+
+    [Fact]
     public async Task ListVerdicts_TokenReusedWithOtherFilters_InvalidArgument()
     {
         var first = await client.ListVerdictsAsync(new ListVerdictsRequest { PageSize = 5 }, lims);

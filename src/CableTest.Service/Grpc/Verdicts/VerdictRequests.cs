@@ -53,12 +53,12 @@ internal static partial class VerdictRequests
             }
         }
 
-        long after = 0;
+        long? continued = null;
         if (request.PageToken.Length > 0)
         {
-            if (PageToken.TryRead(request.PageToken, Fingerprint(request)) is { } continued)
+            if (PageToken.TryRead(request.PageToken, Fingerprint(request)) is { } token)
             {
-                after = continued;
+                continued = token;
             }
             else
             {
@@ -75,14 +75,19 @@ internal static partial class VerdictRequests
             LimsOrder = NullIfEmpty(request.LimsOrder),
             Outcomes = outcomes,
             Standard = NullIfEmpty(request.Standard),
-            AfterSequence = after,
+            AfterSequence = request.NewestFirst ? 0 : continued ?? 0,
+            NewestFirst = request.NewestFirst,
+            BeforeSequence = request.NewestFirst ? continued : null,
             PageSize = request.PageSize == 0 ? DefaultPageSize : request.PageSize,
         };
     }
 
-    public static string Fingerprint(ListVerdictsRequest request) => PageToken.Fingerprint(
-        request.EvaluatedFrom?.ToString() ?? "", request.EvaluatedTo?.ToString() ?? "", request.SampleId, request.LimsOrder,
-        string.Join(',', request.Outcomes), request.Standard);
+    /// <summary>The filters a page token is bound to; the order too when newest first (tokens of the oldest-first order are unchanged).</summary>
+    public static string Fingerprint(ListVerdictsRequest request) => request.NewestFirst
+        ? PageToken.Fingerprint(request.EvaluatedFrom?.ToString() ?? "", request.EvaluatedTo?.ToString() ?? "", request.SampleId, request.LimsOrder,
+            string.Join(',', request.Outcomes), request.Standard, "newest_first")
+        : PageToken.Fingerprint(request.EvaluatedFrom?.ToString() ?? "", request.EvaluatedTo?.ToString() ?? "", request.SampleId, request.LimsOrder,
+            string.Join(',', request.Outcomes), request.Standard);
 
     public static void Validate(GetVerdictRequest request)
     {

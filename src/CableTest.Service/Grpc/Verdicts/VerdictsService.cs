@@ -49,7 +49,7 @@ internal sealed partial class VerdictsService(
             var page = await store.ListVerdictsAsync(query, context.CancellationToken);
             // A record known to be broken inside the range this page covers may be one an edited column
             // kept out of the filter: the page is refused rather than served without it.
-            if (integrity.FirstFailure is { } broken && broken.Sequence > query.AfterSequence && (page.NextAfterSequence is not { } end || broken.Sequence <= end))
+            if (integrity.FirstFailure is { } broken && query.Covers(broken.Sequence, page.NextAfterSequence))
             {
                 throw new VerdictIntegrityException(broken.Sequence, broken.Detail);
             }
