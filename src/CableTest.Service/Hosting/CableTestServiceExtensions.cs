@@ -1,4 +1,5 @@
 using CableTest.Service.Bench;
+using CableTest.Service.Dashboard;
 using CableTest.Service.Grpc.Verdicts;
 using CableTest.Service.Reports;
 using CableTest.Service.Security;
@@ -71,6 +72,7 @@ public static class CableTestServiceExtensions
         app.MapCableTestTelemetry();
         app.MapCableTestVerdictIntegrity();
         app.MapCableTestReports();
+        app.MapCableTestDashboard();
         return app;
     }
 }

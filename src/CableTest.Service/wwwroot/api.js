@@ -15,9 +15,13 @@ const api = (() => {
     let json = null;
     try { json = text ? JSON.parse(text) : null; } catch { /* not JSON */ }
     if (!res.ok) {
-      const violations = (json?.details ?? []).flatMap(d => d.fieldViolations ?? []).map(v => `${v.field}: ${v.description}`);
-      const message = violations.length ? violations.join("; ") : (json?.message ?? `${res.status} ${res.statusText}`);
-      throw new Error(message);
+      const violations = (json?.details ?? []).flatMap(d => d.fieldViolations ?? d.violations ?? [])
+        .map(v => v.field ? `${v.field}: ${v.description}` : [v.subject, v.description].filter(Boolean).join(": "));
+      const message = violations.length ? violations.join("; ")
+        : (json?.message || json?.detail || json?.title || (typeof json === "string" ? json : "") || text.trim() || `HTTP ${res.status} ${res.statusText}`);
+      const error = new Error(message);
+      error.violations = (json?.details ?? []).flatMap(d => d.fieldViolations ?? []).map(v => ({ field: v.field, description: v.description }));
+      throw error;
     }
     return json;
   }
@@ -47,6 +51,9 @@ const api = (() => {
       call("POST", `/v1/runs/${encodeURIComponent(id)}:answer`, { promptId, acknowledged, operatorName }),
     listVerdicts: f => call("GET", "/v1/verdicts" + query(f)),
     getVerdict: runId => call("GET", "/v1/verdicts:get" + query({ runId })),
+    // The station view's reads (DashboardEndpoints): every stored reading of a run, and its banner and rows.
+    runReadings: runId => call("GET", `/dashboard/runs/${encodeURIComponent(runId)}/readings`),
+    runResults: runId => call("GET", `/dashboard/runs/${encodeURIComponent(runId)}/results`),
     // Server-sent events: one RunEvent (proto3 JSON) per message. EventSource cannot send headers,
     // so the key travels as a query parameter on this one endpoint.
     watchRun(id, readingsPerSecond, onEvent, onEnd) {
