@@ -216,6 +216,17 @@ function stepTitle(s) {
   return t(key) !== key && s.core && s.core !== "all" ? `${base} · ${t("core")} ${s.core}` : base;
 }
 
+// The service words its prompts in English; in Chinese the instruction is said by its kind and step, the
+// service's own words kept below it.
+function promptText(p, run) {
+  if (i18n.lang !== "zh") return [p.message];
+  const step = (run.steps ?? []).find(s => p.promptId.startsWith(s.stepId + "-")) ?? (run.steps ?? [])[run.currentStep ?? -1];
+  const key = p.kind === "close_cage" ? (/interlock is open/i.test(p.message) ? "prompt_interlock_open" : "prompt_close_cage")
+    : p.kind === "connect_core" && step ? "prompt_" + step.kind : "";
+  const zh = key && t(key) !== key ? t(key).replace("{core}", step?.core ?? "") : "";
+  return zh ? [zh, el("small", { class: "original" }, p.message)] : [p.message];
+}
+
 function rowReason(testId) {
   return results?.rows?.find(r => r.testId === testId)?.reason ?? "";
 }
@@ -246,7 +257,7 @@ function renderRun(run) {
   $("steps").replaceChildren(...steps);
   const p = run.pendingPrompt;
   $("prompt").hidden = !p || !p.promptId;
-  if (p && p.promptId) { $("prompt-text").textContent = p.message; $("prompt").dataset.promptId = p.promptId; }
+  if (p && p.promptId) { $("prompt-text").replaceChildren(...promptText(p, run)); $("prompt").dataset.promptId = p.promptId; }
   const ended = ENDED.includes(run.state);
   $("abort").hidden = ended;
   $("abort").disabled = ended;

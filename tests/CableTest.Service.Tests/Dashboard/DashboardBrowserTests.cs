@@ -149,6 +149,11 @@ public sealed class DashboardBrowserTests(DashboardFixture page) : IClassFixture
             """));
         page.Screenshot("1280-fail-zh");
 
+        // The service's prompts said in Chinese by kind and step, its own words kept below.
+        Assert.StartsWith("将线芯 1 接到微欧计", page.ChinesePrompts[0], StringComparison.Ordinal);
+        Assert.Contains("Connect core 1 to the micro-ohmmeter", page.ChinesePrompts[0], StringComparison.Ordinal);
+        Assert.Contains(page.ChinesePrompts, p => p.StartsWith("将所有线芯并接到高压引线", StringComparison.Ordinal));
+
         page.ByTestId("lang").Click();
         Assert.Equal("FAIL", page.ByTestId("banner-word").Text);
         Assert.Equal("en", page.Text("return localStorage.getItem('cabletest.lang')"));

@@ -7,7 +7,7 @@ namespace CableTest.Service.Tests.Dashboard;
 /// <summary>
 /// One service on the simulated bench and one headless Chromium (Debian chromium + chromium-driver) for every
 /// dashboard test: 19 verdicts seeded, then three runs made from the page as a technician would (a pass, a fail on an
-/// undersized conductor, and a run aborted mid-dwell), 22 verdicts in all. The bench runs at 60x with 20 ms polls so
+/// undersized conductor made in Chinese, and a run aborted mid-dwell), 22 verdicts in all. The bench runs at 60x with 20 ms polls so
 /// the withstand curve has its ramp, dwell and ramp down.
 /// </summary>
 public sealed class DashboardFixture : IAsyncLifetime
@@ -29,6 +29,9 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public string AbortedRunId { get; private set; } = "";
 
+    /// <summary>The prompts of the fail run as the page showed them in Chinese.</summary>
+    public List<string> ChinesePrompts { get; } = [];
+
     /// <summary>Points the withstand chart had drawn while the pass run was still in its dwell.</summary>
     public int LiveWithstandPoints { get; private set; }
 
@@ -48,7 +51,9 @@ public sealed class DashboardFixture : IAsyncLifetime
         await VerdictSeeds.AppendAsync(Service.Store, 1, SeededVerdicts);
         Open("");
         PassRunId = await RunFromThePageAsync("S-DASH-PASS", crossSectionMm2: "2.5", live: true);
+        Open("", "zh");
         FailRunId = await RunFromThePageAsync("S-DASH-FAIL", crossSectionMm2: "4");
+        Open("");
         AbortedRunId = await RunFromThePageAsync("S-DASH-ABORT", crossSectionMm2: "2.5", abortInDwell: true);
     }
 
@@ -116,6 +121,11 @@ public sealed class DashboardFixture : IAsyncLifetime
         {
             if (ByTestId("prompt").Displayed)
             {
+                if (Text("return localStorage.getItem('cabletest.lang')") == "zh")
+                {
+                    ChinesePrompts.Add(Text("return document.getElementById('prompt-text').innerText"));
+                }
+
                 ByTestId("prompt-ok").Click();
             }
 
