@@ -127,6 +127,23 @@ public abstract partial class RunStoreBehaviour : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Verdicts_NewestFirst_PagesDownwardsWithFilters()
+    {
+        await Store.AppendVerdictAsync(Verdict("v1", "S1", "pass", "L-1"), default);
+        await Store.AppendVerdictAsync(Verdict("v2", "S2", "fail", "L-1"), default);
+        await Store.AppendVerdictAsync(Verdict("v3", "S1", "fail", "L-2"), default);
+
+        var page1 = await Store.ListVerdictsAsync(new VerdictQuery { NewestFirst = true, PageSize = 2 }, default);
+        Assert.Equal(["v3", "v2"], page1.Verdicts.Select(v => v.VerdictId));
+        Assert.Equal(2, page1.NextAfterSequence);
+        var page2 = await Store.ListVerdictsAsync(new VerdictQuery { NewestFirst = true, PageSize = 2, BeforeSequence = page1.NextAfterSequence }, default);
+        Assert.Equal(["v1"], page2.Verdicts.Select(v => v.VerdictId));
+        Assert.Null(page2.NextAfterSequence);
+        var sample = await Store.ListVerdictsAsync(new VerdictQuery { NewestFirst = true, SampleId = "S1" }, default);
+        Assert.Equal(["v3", "v1"], sample.Verdicts.Select(v => v.VerdictId));
+    }
+
+    [Fact]
     public async Task Acknowledgements_NeverMoveBackwards()
     {
         Assert.Equal(0, await Store.GetAcknowledgedAsync("lims", default));
