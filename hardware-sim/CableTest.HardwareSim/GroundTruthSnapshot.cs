@@ -2,7 +2,7 @@ namespace CableTest.HardwareSim;
 
 /// <summary>What the simulated instruments know for certain (noise-free), at one instant.</summary>
 /// <param name="TrueResistanceOhm">DC resistance of the connected core at its present temperature.</param>
-/// <param name="TrueInsulationResistanceMOhm">1-min insulation resistance at the present conductor temperature.</param>
+/// <param name="TrueInsulationResistanceMOhm">1-min insulation resistance at the present insulation temperature (<see cref="InsulationTemperatureC"/>).</param>
 /// <param name="ConductorTemperatureC">Conductor temperature.</param>
 /// <param name="AmbientTemperatureC">Air temperature.</param>
 /// <param name="HumidityRh">Relative humidity.</param>
@@ -27,4 +27,11 @@ public sealed record GroundTruthSnapshot(
     int SelectedCore,
     int Cores,
     IReadOnlyList<string> Events,
-    long Exchanges);
+    long Exchanges)
+{
+    /// <summary>Temperature of the insulation under test: the bath water's for an immersed sample, the conductor's otherwise.</summary>
+    public double InsulationTemperatureC { get; init; }
+
+    /// <summary>Water temperature of the bath.</summary>
+    public double BathTemperatureC { get; init; }
+}

@@ -100,9 +100,10 @@ public sealed partial class SimulatedBench
         var reading = withstand!.Reading();
         var now = physics.NowS;
         var conductor = physics.ConductorTemperatureC(now);
+        var insulation = physics.InsulationTemperatureC(now);
         return new GroundTruthSnapshot(
             physics.TrueResistanceOhm(now),
-            physics.Insulation.OneMinuteMOhm(conductor),
+            physics.Insulation.OneMinuteMOhm(insulation),
             conductor,
             physics.Ambient.TemperatureC(now),
             physics.Ambient.HumidityRh(now),
@@ -113,7 +114,11 @@ public sealed partial class SimulatedBench
             physics.SelectedCore,
             physics.Sample.Cores,
             physics.Events,
-            Interlocked.Read(ref exchanges));
+            Interlocked.Read(ref exchanges))
+        {
+            InsulationTemperatureC = insulation,
+            BathTemperatureC = physics.Bath.WaterTemperatureC(now),
+        };
     }
 
     private BenchPhysics Physics => physics ?? throw new InvalidOperationException("no simulated physics (replay)");

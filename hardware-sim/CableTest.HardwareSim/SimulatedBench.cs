@@ -18,7 +18,8 @@ namespace CableTest.HardwareSim;
 /// <summary>
 /// The simulated test bench, in-process: the micro-ohmmeter (sim-ohm) and insulation tester (sim-megger) speak SCPI
 /// on their own pseudo-terminals; the withstand tester (sim-hipot, unit 1) speaks Modbus TCP on loopback and Modbus
-/// RTU on an RS-485 pty it shares with the ambient sensor (sim-ambient, unit 2). Or, with a replay file, each
+/// RTU on an RS-485 pty it shares with the ambient sensor (sim-ambient, unit 2) and the water bath's PT100 transmitter
+/// (sim-bath, unit 3). Or, with a replay file, each
 /// recorded line is served from the recording. Start with <see cref="StartAsync"/>, find devices in
 /// <see cref="Endpoints"/>, steer it with the control methods, stop with <see cref="DisposeAsync"/>.
 /// </summary>
@@ -30,10 +31,14 @@ public sealed partial class SimulatedBench : IAsyncDisposable
     /// <summary>Unit id of the ambient sensor on the RS-485 bus.</summary>
     public const byte AmbientUnitId = 2;
 
+    /// <summary>Unit id of the water bath's thermometer on the RS-485 bus.</summary>
+    public const byte BathUnitId = 3;
+
     private const string Ohm = "conductor_resistance_meter";
     private const string Megger = "insulation_tester";
     private const string Hipot = "withstand_tester";
     private const string Climate = "ambient_sensor";
+    private const string Water = "bath_thermometer";
 
     private readonly SimulatedBenchOptions options;
     private readonly List<IAsyncDisposable> resources = [];
@@ -139,7 +144,7 @@ public sealed partial class SimulatedBench : IAsyncDisposable
         physics = new BenchPhysics(Clock, scenario, options.Seed);
         var profiles = ProfileCatalogue.LoadDefault();
         var time = options.TimeProvider;
-        foreach (var role in new[] { Ohm, Megger, Hipot, Climate })
+        foreach (var role in new[] { Ohm, Megger, Hipot, Climate, Water })
         {
             faults[role] = new FaultInjector();
             disconnectors[role] = [];
@@ -149,6 +154,7 @@ public sealed partial class SimulatedBench : IAsyncDisposable
         var megger = new InsulationTester(physics);
         withstand = new WithstandTester(physics, profiles.Get("sim-hipot").Modbus!);
         var ambient = new AmbientSensor(physics, profiles.Get("sim-ambient").Modbus!);
+        var bath = new BathThermometer(physics, profiles.Get("sim-bath").Modbus!);
 
         AddScpiPort(Ohm, "ohm", profiles.Get("sim-ohm"), ohm);
         AddScpiPort(Megger, "megger", profiles.Get("sim-megger"), megger);
@@ -158,14 +164,17 @@ public sealed partial class SimulatedBench : IAsyncDisposable
         var bus = new ModbusSlaveProcessor();
         bus.AddUnit(WithstandUnitId, withstand);
         bus.AddUnit(AmbientUnitId, ambient);
+        bus.AddUnit(BathUnitId, bath);
         var busPort = new PtyPort(Path.GetFullPath(Path.Combine(options.WorkDirectory, "rs485")), busSerial, LineRateFor(Hipot), time,
             (channel, ct) => new ModbusRtuSlave(channel, bus, logger, time) { FaultHook = ModbusHook }.RunAsync(ct),
             ModbusRtu.InterFrameDelay(busSerial.BaudRate, busSerial.BitsPerCharacter));
         resources.Add(busPort);
         disconnectors[Hipot].Add(busPort.DisconnectAsync);
         disconnectors[Climate].Add(busPort.DisconnectAsync);
+        disconnectors[Water].Add(busPort.DisconnectAsync);
         endpoints.Add(new SimulatedEndpoint(Hipot, "modbus-rtu", busPort.LinkPath, WithstandUnitId, hipotProfile.Name, SerialEndpoint(busPort.LinkPath, busSerial)));
         endpoints.Add(new SimulatedEndpoint(Climate, "modbus-rtu", busPort.LinkPath, AmbientUnitId, "sim-ambient", SerialEndpoint(busPort.LinkPath, busSerial)));
+        endpoints.Add(new SimulatedEndpoint(Water, "modbus-rtu", busPort.LinkPath, BathUnitId, "sim-bath", SerialEndpoint(busPort.LinkPath, busSerial)));
 
         var tcp = new TcpSlaveHost(new ModbusSlaveProcessor(WithstandUnitId, withstand), options.ModbusTcpPort, ModbusHook, logger, time);
         resources.Add(tcp);
@@ -226,7 +235,7 @@ public sealed partial class SimulatedBench : IAsyncDisposable
     private ModbusFault ModbusHook(byte unit, ReadOnlySpan<byte> requestPdu)
     {
         Interlocked.Increment(ref exchanges);
-        var role = unit == AmbientUnitId ? Climate : Hipot;
+        var role = unit switch { AmbientUnitId => Climate, BathUnitId => Water, _ => Hipot };
         var fault = faults[role].Next(k => k is FaultKind.Latency or FaultKind.NoReply or FaultKind.PartialFrame or FaultKind.Garbled or FaultKind.BadCrc or FaultKind.ModbusException);
         return fault?.Kind switch
         {

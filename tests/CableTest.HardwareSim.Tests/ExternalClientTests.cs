@@ -49,14 +49,14 @@ public class ExternalClientTests
         using var manifest = JsonDocument.Parse(first);
         Assert.Equal("yjv-4x16", manifest.RootElement.GetProperty("scenario").GetString());
         var endpoints = manifest.RootElement.GetProperty("endpoints").EnumerateArray().ToArray();
-        Assert.Equal(5, endpoints.Length);
+        Assert.Equal(6, endpoints.Length);
         Assert.Contains(endpoints, e => e.GetProperty("profile").GetString() == "sim-ambient" && e.GetProperty("unit_id").GetInt32() == 2);
         Assert.All(endpoints, e => Transports.ChannelEndpoint.Parse(e.GetProperty("endpoint").GetString()!));
 
         using var channel = GrpcChannel.ForAddress(manifest.RootElement.GetProperty("control").GetString()!);
         var control = new SimulatorControl.SimulatorControlClient(channel);
         var listed = await control.GetEndpointsAsync(new GetEndpointsRequest());
-        Assert.Equal(5, listed.Endpoints.Count);
+        Assert.Equal(6, listed.Endpoints.Count);
         Assert.Equal(3, listed.Seed);
         Assert.Equal(4, (await control.SelectCoreAsync(new SelectCoreRequest { Core = 3 })).Cores);
         var fault = await control.InjectFaultAsync(new InjectFaultRequest { Role = "withstand_tester", Kind = "modbus_exception", Parameter = 6, Count = 2 });

@@ -25,6 +25,7 @@ internal sealed class BenchPhysics
         Clock = clock;
         Seed = seed;
         Ambient = new AmbientModel(scenario.Ambient);
+        Bath = new BathModel(scenario.Bath);
         Devices = scenario.Devices;
         interlockClosed = scenario.Devices.InterlockClosed;
         sample = scenario.Sample;
@@ -38,6 +39,9 @@ internal sealed class BenchPhysics
     public int Seed { get; }
 
     public AmbientModel Ambient { get; }
+
+    /// <summary>The water bath.</summary>
+    public BathModel Bath { get; }
 
     public DeviceDefinition Devices { get; }
 
@@ -143,6 +147,12 @@ internal sealed class BenchPhysics
             return ThermalModel.ConductorTemperatureC(initialTemperatureC, Ambient.TemperatureC(placedAtS), Ambient.DriftCPerS, sample.ThermalTimeConstantS, nowS - placedAtS);
         }
     }
+
+    /// <summary>
+    /// Temperature of the insulation under test: the bath water's when the sample is measured immersed (it has soaked for
+    /// the method's time), the conductor's otherwise.
+    /// </summary>
+    public double InsulationTemperatureC(double nowS) => Sample.Immersed ? Bath.WaterTemperatureC(nowS) : ConductorTemperatureC(nowS);
 
     /// <summary>True DC resistance of the connected core now.</summary>
     public double TrueResistanceOhm(double nowS)

@@ -125,7 +125,7 @@ internal sealed class InsulationTester(BenchPhysics bench) : ScpiInstrument(benc
         }
 
         var elapsed = Math.Min(now - started, timerS);
-        var trueOhm = Bench.Insulation.ResistanceMOhm(elapsed, Bench.ConductorTemperatureC(now)) * 1e6;
+        var trueOhm = Bench.Insulation.ResistanceMOhm(elapsed, Bench.InsulationTemperatureC(now)) * 1e6;
         var reading = Noise.SignificantDigits(trueOhm * (1 + (Random.NextGaussian() * Bench.Devices.MeggerNoiseFraction)), 4);
         if (reading > 1e13)
         {

@@ -72,6 +72,12 @@ public sealed record SampleDefinition
     /// <summary>Multiplier of Ki for wet (water-treed, moist) insulation; 1 when dry.</summary>
     public double WetFactor { get; init; } = 1;
 
+    /// <summary>
+    /// The sample's insulation resistance is measured immersed in the water bath, at the water's temperature (IEC 60227 /
+    /// GB/T 5023 types, whose minimum is tabulated at 70 °C); otherwise in air at the conductor's temperature.
+    /// </summary>
+    public bool Immersed { get; init; }
+
     /// <summary>Capacitance core to the others/screen.</summary>
     public double CapacitanceUfPerKm { get; init; } = 0.15;
 

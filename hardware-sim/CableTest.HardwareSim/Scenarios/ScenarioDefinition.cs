@@ -15,6 +15,9 @@ public sealed record ScenarioDefinition
     /// <summary>Laboratory climate.</summary>
     public AmbientDefinition Ambient { get; init; } = new();
 
+    /// <summary>The water bath (IEC 60227 insulation resistance at 70 °C).</summary>
+    public BathDefinition Bath { get; init; } = new();
+
     /// <summary>Instrument parameters.</summary>
     public DeviceDefinition Devices { get; init; } = new();
 

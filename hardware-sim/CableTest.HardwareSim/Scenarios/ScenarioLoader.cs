@@ -32,6 +32,7 @@ public static class ScenarioLoader
             Description = root.String("description"),
             Sample = ParseSample(root.Object("sample") ?? throw new ScenarioLoadException(source, "sample", "required object"), name),
             Ambient = ParseAmbient(root.Object("ambient")),
+            Bath = ParseBath(root.Object("bath")),
             Devices = ParseDevices(root.Object("devices")),
             Faults = root.Array("faults").Select(ParseFault).ToArray(),
             Source = source,
@@ -100,6 +101,7 @@ public static class ScenarioLoader
             Polarisation = insulation.Number("polarisation", 0.3, 0, 0.95),
             PolarisationTauS = insulation.Number("polarisation_tau_s", 20, 0.1, 3600),
             WetFactor = insulation.Number("wet_factor", 1, 0, 1, minExclusive: true),
+            Immersed = insulation.Boolean("immersed", resolved.Value.Spec.InsulationResistanceType is not null),
             BreakdownVoltageV = breakdown?.OptionalNumber("voltage_v", 0, 100_000, minExclusive: true),
             BreakdownDwellS = breakdown?.OptionalNumber("dwell_s", 0, 86_400),
         };
@@ -132,6 +134,26 @@ public static class ScenarioLoader
         };
         r.RejectUnknown();
         return ambient;
+    }
+
+    private static BathDefinition ParseBath(JsonObjectReader? r)
+    {
+        if (r is null)
+        {
+            return new BathDefinition();
+        }
+
+        var defaults = new BathDefinition();
+        var bath = new BathDefinition
+        {
+            SetpointC = r.Number("setpoint_c", defaults.SetpointC, 0, 150),
+            OffsetC = r.Number("offset_c", defaults.OffsetC, -50, 50),
+            SwingC = r.Number("swing_c", defaults.SwingC, 0, 10),
+            SwingPeriodS = r.Number("swing_period_s", defaults.SwingPeriodS, 1, 86_400),
+            NoiseC = r.Number("noise_c", defaults.NoiseC, 0, 5),
+        };
+        r.RejectUnknown();
+        return bath;
     }
 
     private static DeviceDefinition ParseDevices(JsonObjectReader? r)

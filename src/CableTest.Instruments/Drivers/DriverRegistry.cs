@@ -13,7 +13,7 @@ public sealed class DriverRegistry
 {
     private readonly Dictionary<(InstrumentRole Role, InstrumentProtocol Protocol), Func<DriverLine, IInstrument>> _factories = [];
 
-    /// <summary>A registry with the shipped drivers: SCPI micro-ohmmeter, megohmmeter and hipot; Modbus (RTU and TCP) hipot and ambient sensor.</summary>
+    /// <summary>A registry with the shipped drivers: SCPI micro-ohmmeter, megohmmeter and hipot; Modbus (RTU and TCP) hipot, ambient sensor and bath thermometer.</summary>
     public static DriverRegistry Default()
     {
         var registry = new DriverRegistry();
@@ -24,6 +24,7 @@ public sealed class DriverRegistry
         {
             registry.Register(InstrumentRole.WithstandTester, modbus, l => new ModbusWithstandTester(l.Modbus, l.UnitId, l.Profile));
             registry.Register(InstrumentRole.AmbientSensor, modbus, l => new ModbusAmbientSensor(l.Modbus, l.UnitId, l.Profile));
+            registry.Register(InstrumentRole.BathThermometer, modbus, l => new ModbusBathThermometer(l.Modbus, l.UnitId, l.Profile));
         }
 
         return registry;

@@ -11,4 +11,6 @@ public enum InstrumentRole
     WithstandTester,
     /// <summary><c>ambient_sensor</c>: temperature and humidity.</summary>
     AmbientSensor,
+    /// <summary><c>bath_thermometer</c>: the water bath / conditioning chamber's temperature (a PT100 transmitter or the bath controller).</summary>
+    BathThermometer,
 }

@@ -9,6 +9,7 @@ public static class InstrumentRoles
         InstrumentRole.ConductorResistanceMeter => "conductor_resistance_meter",
         InstrumentRole.InsulationTester => "insulation_tester",
         InstrumentRole.WithstandTester => "withstand_tester",
+        InstrumentRole.BathThermometer => "bath_thermometer",
         _ => "ambient_sensor",
     };
 

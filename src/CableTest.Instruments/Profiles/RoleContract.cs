@@ -24,6 +24,7 @@ internal static class RoleContract
         InstrumentRole.InsulationTester => ["resistance_ohm", "voltage_v"],
         InstrumentRole.WithstandTester => ["outcome", "voltage_v", "leakage_ma", "elapsed_s"],
         InstrumentRole.AmbientSensor => ["temperature_c", "humidity_rh"],
+        InstrumentRole.BathThermometer => ["temperature_c"],
         _ => [],
     };
 
@@ -39,6 +40,7 @@ internal static class RoleContract
             "state", "outcome", "output_voltage_v", "leakage_ma", "elapsed_s", "failure_voltage_v", "failure_time_s", "interlock_closed", "output_on",
         ],
         InstrumentRole.AmbientSensor => ["temperature_c", "humidity_rh"],
+        InstrumentRole.BathThermometer => ["temperature_c"],
         _ => [],
     };
 

@@ -13,6 +13,12 @@ public sealed record StepResult(TestVerdict Verdict, DateTimeOffset MeasuredAt)
     /// <summary>Bench ids of the instruments used (their identity and calibration go into the evidence).</summary>
     public IReadOnlyList<string> InstrumentIds { get; init; } = [];
 
+    /// <summary>
+    /// Where the test temperature came from: the bench id of the instrument that measured it (the ambient sensor, the
+    /// bath thermometer), or the configuration key of a configured fallback. Empty for a test without a temperature.
+    /// </summary>
+    public string TemperatureSource { get; init; } = "";
+
     /// <summary>Insulation resistance over electrification time (insulation steps).</summary>
     public IReadOnlyList<InsulationCurvePoint> Curve { get; init; } = [];
 

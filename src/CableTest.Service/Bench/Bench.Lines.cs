@@ -82,6 +82,7 @@ public sealed partial class Bench
             From(sim.Endpoint("insulation_tester"), "SIM-IR"),
             From(sim.Endpoint("withstand_tester", InstrumentProtocols.ModbusTcp), "SIM-HV"),
             From(sim.Endpoint("ambient_sensor"), "SIM-TH"),
+            From(sim.Endpoint("bath_thermometer"), "SIM-BATH"),
         ];
     }
 }

@@ -99,6 +99,10 @@ public sealed partial class Bench : IAsyncDisposable
     /// <summary>Ambient sensor.</summary>
     public IAmbientSensor Ambient => (IAmbientSensor)Instrument(InstrumentRole.AmbientSensor).Driver;
 
+    /// <summary>The water bath's thermometer and its id, or null when the bench has none (immersed tests then take the configured temperature, flagged).</summary>
+    public (IBathThermometer Thermometer, string Id)? Bath =>
+        _instruments.TryGetValue(InstrumentRole.BathThermometer, out var bath) ? ((IBathThermometer)bath.Driver, bath.Id) : null;
+
     /// <summary>The profiles the bench's instruments were resolved from (their accuracy feeds the uncertainty budgets).</summary>
     public ProfileCatalogue? Profiles { get; private set; }
 

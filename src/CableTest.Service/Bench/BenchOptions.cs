@@ -46,8 +46,9 @@ public sealed record BenchOptions
     public TimeSpan Electrification { get; set; } = TimeSpan.FromSeconds((double)Method.ElectrificationS.Value);
 
     /// <summary>
-    /// Water-bath temperature for insulation tests whose minimum is tabulated at 70 °C (IEC 60227 / GB/T 5023 types).
-    /// Taken from configuration: the bench has no bath sensor, and the evidence says so.
+    /// Water-bath setpoint for insulation tests whose minimum is tabulated at 70 °C (IEC 60227 / GB/T 5023 types): the
+    /// temperature the plan looks the minimum up at and the prompt names. The test temperature is measured by the bench's
+    /// bath_thermometer; without one this configured value is the explicit fallback, and the verdict's warnings say so.
     /// </summary>
     public double WaterBathTemperatureC { get; set; } = 70;
 

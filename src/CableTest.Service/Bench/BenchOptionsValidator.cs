@@ -10,6 +10,10 @@ namespace CableTest.Service.Bench;
 /// <summary>Checks the bench section; every failure names its key.</summary>
 internal sealed class BenchOptionsValidator : IValidateOptions<BenchOptions>
 {
+    /// <summary>The roles every bench needs; the bath thermometer is optional.</summary>
+    private static readonly InstrumentRole[] Required =
+        [InstrumentRole.ConductorResistanceMeter, InstrumentRole.InsulationTester, InstrumentRole.WithstandTester, InstrumentRole.AmbientSensor];
+
     public ValidateOptionsResult Validate(string? name, BenchOptions options)
     {
         var failures = new List<string>();
@@ -61,7 +65,7 @@ internal sealed class BenchOptionsValidator : IValidateOptions<BenchOptions>
 
             if (!InstrumentRoles.TryParse(instrument.Role, out var role))
             {
-                failures.Add($"{key}:Role \"{instrument.Role}\" is not conductor_resistance_meter, insulation_tester, withstand_tester or ambient_sensor");
+                failures.Add($"{key}:Role \"{instrument.Role}\" is not conductor_resistance_meter, insulation_tester, withstand_tester, ambient_sensor or bath_thermometer");
             }
             else if (!roles.Add(role))
             {
@@ -88,9 +92,15 @@ internal sealed class BenchOptionsValidator : IValidateOptions<BenchOptions>
             }
         }
 
-        if (options.Instruments.Count > 0 && roles.Count < 4)
+        var missing = Required.Where(r => !roles.Contains(r)).Select(InstrumentRoles.Name).ToList();
+        if (options.Instruments.Count > 0 && missing.Count > 0)
         {
-            failures.Add("Bench:Instruments must name one instrument for each of the four roles");
+            failures.Add($"Bench:Instruments must name one instrument for each of the four roles (missing: {string.Join(", ", missing)}); a bath_thermometer is optional");
+        }
+
+        if (!double.IsFinite(options.WaterBathTemperatureC) || options.WaterBathTemperatureC is < 0 or > 150)
+        {
+            failures.Add("Bench:WaterBathTemperatureC must be within 0..150 °C");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -6,7 +6,7 @@ public sealed class InstrumentOptions
     /// <summary>Identity in readings and evidence (e.g. "OHM-01").</summary>
     public string Id { get; set; } = "";
 
-    /// <summary>conductor_resistance_meter, insulation_tester, withstand_tester or ambient_sensor.</summary>
+    /// <summary>conductor_resistance_meter, insulation_tester, withstand_tester, ambient_sensor or bath_thermometer (optional).</summary>
     public string Role { get; set; } = "";
 
     /// <summary>Profile name (shipped or in the profile directory).</summary>

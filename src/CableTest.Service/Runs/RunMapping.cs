@@ -78,6 +78,12 @@ internal static class RunMapping
         if (proto.InsulationResistance is { } insulation)
         {
             insulation.Curve.AddRange(result.Curve.Select(p => new V1.InsulationCurvePoint { ElectrificationS = p.ElectrificationS, ResistanceMohm = p.ResistanceMohm }));
+            insulation.TemperatureSource = result.TemperatureSource;
+        }
+
+        if (proto.ConductorResistance is { } conductor)
+        {
+            conductor.TemperatureSource = result.TemperatureSource;
         }
 
         if (proto.VoltageWithstand is { } withstand && result.Withstand is { } trace)

@@ -62,7 +62,10 @@ public sealed partial class RunOrchestrator
                     MeterAccuracy = _bench.Accuracy(InstrumentRole.InsulationTester, "resistance_ohm"),
                     SourceAccuracy = _bench.Accuracy(InstrumentRole.InsulationTester, "voltage_v"),
                     AmmeterAccuracy = _bench.Accuracy(InstrumentRole.InsulationTester, "current_a"),
-                }).RunAsync(context, plan, step.CoreNumber!.Value, active.AmbientC, token).ConfigureAwait(false);
+                })
+                {
+                    Bath = _bench.Bath,
+                }.RunAsync(context, plan, step.CoreNumber!.Value, active.AmbientC, token).ConfigureAwait(false);
                 break;
             case StepKind.VoltageWithstand:
                 result = await new VoltageWithstandProcedure(new ObservedWithstandTester(_bench.Withstand, _bench), _bench.Instrument(InstrumentRole.WithstandTester).Id, new BenchSafeState(_bench), new VoltageWithstandOptions

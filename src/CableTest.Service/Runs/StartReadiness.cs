@@ -26,7 +26,11 @@ internal static class StartReadiness
     public static async Task<IReadOnlyList<PreconditionViolation>> ViolationsAsync(Bench.Bench bench, TestPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(bench);
-        var problems = await bench.ReadinessAsync(Roles(plan), cancellationToken).ConfigureAwait(false);
+        // An immersed insulation test reads the bath thermometer when the bench has one: it must answer too.
+        IReadOnlyList<InstrumentRole> roles = bench.Bath is not null && plan.Requirements.Spec.InsulationResistanceType is not null && plan.Steps.Any(s => s.Kind == StepKind.InsulationResistance)
+            ? [.. Roles(plan), InstrumentRole.BathThermometer]
+            : Roles(plan);
+        var problems = await bench.ReadinessAsync(roles, cancellationToken).ConfigureAwait(false);
         return [.. problems.Select(p => new PreconditionViolation(p.Kind, p.Subject, p.Description))];
     }
 

@@ -20,6 +20,7 @@ public static class ReadingSchema
     public static readonly FrozenDictionary<string, IReadOnlyList<string>> Measurements = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
         ["ambient"] = ["temperature_c", "humidity_rh"],
+        ["bath_temperature"] = ["temperature_c", "setpoint_c"],
         ["conductor_resistance"] = ["resistance_ohm"],
         ["insulation_resistance"] = ["resistance_mohm", "voltage_v"],
         ["voltage_withstand"] = ["voltage_kv", "leakage_ma"],

@@ -22,7 +22,7 @@ public sealed class DriverRegistryTests
             .Order(StringComparer.Ordinal);
         Assert.Equal(
             [
-                "ambient_sensor/modbus-rtu", "ambient_sensor/modbus-tcp", "conductor_resistance_meter/scpi", "insulation_tester/scpi",
+                "ambient_sensor/modbus-rtu", "ambient_sensor/modbus-tcp", "bath_thermometer/modbus-rtu", "bath_thermometer/modbus-tcp", "conductor_resistance_meter/scpi", "insulation_tester/scpi",
                 "withstand_tester/modbus-rtu", "withstand_tester/modbus-tcp", "withstand_tester/scpi",
             ],
             pairings);
@@ -33,7 +33,7 @@ public sealed class DriverRegistryTests
     {
         var registry = DriverRegistry.Default();
         var master = new Mock<IModbusMaster>(MockBehavior.Strict).Object;
-        foreach (var name in new[] { "sim-ohm", "sim-megger", "sim-hipot", "sim-ambient", "chroma-19032", "xymd02" })
+        foreach (var name in new[] { "sim-ohm", "sim-megger", "sim-hipot", "sim-ambient", "sim-bath", "chroma-19032", "xymd02", "eurotherm-3216" })
         {
             var profile = Profiles.Get(name);
             object owner = profile.IsModbus ? master : ProfileSession.Pair(profile).Session;
@@ -54,6 +54,7 @@ public sealed class DriverRegistryTests
         (InstrumentRole.InsulationTester, false) => typeof(ScpiInsulationTester),
         (InstrumentRole.WithstandTester, false) => typeof(ScpiWithstandTester),
         (InstrumentRole.WithstandTester, true) => typeof(ModbusWithstandTester),
+        (InstrumentRole.BathThermometer, true) => typeof(ModbusBathThermometer),
         _ => typeof(ModbusAmbientSensor),
     };
 

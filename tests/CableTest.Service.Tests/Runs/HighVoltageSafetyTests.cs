@@ -203,7 +203,7 @@ public sealed class HighVoltageSafetyTests(Xunit.Abstractions.ITestOutputHelper 
     private static async Task<List<string>> InfluxReadingIdsAsync(InfluxDbServer influx, string runId)
     {
         var ids = new List<string>();
-        foreach (var measurement in new[] { "ambient", "conductor_resistance", "insulation_resistance", "voltage_withstand" })
+        foreach (var measurement in new[] { "ambient", "bath_temperature", "conductor_resistance", "insulation_resistance", "voltage_withstand" })
         {
             try
             {

@@ -36,7 +36,7 @@ public sealed class ReplayRunTests
 
         // The header lists the bench; every exchange names its instrument (Modbus units by instrument id too).
         var recording = CableTest.Instruments.Recording.Recording.Load(path);
-        Assert.Equal(new[] { "ambient_sensor", "conductor_resistance_meter", "insulation_tester", "withstand_tester" }, recording.Instruments.Select(i => i.Role).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "ambient_sensor", "bath_thermometer", "conductor_resistance_meter", "insulation_tester", "withstand_tester" }, recording.Instruments.Select(i => i.Role).Order(StringComparer.Ordinal));
         Assert.All(recording.Exchanges, e => Assert.Contains(recording.Instruments, i => i.Id == e.Device && i.Line == e.Line));
         Assert.Contains(recording.Instruments, i => i.Protocol == "modbus-tcp" && i.UnitId == 1);
 

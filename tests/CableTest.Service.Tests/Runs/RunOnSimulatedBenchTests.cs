@@ -72,13 +72,18 @@ public sealed class RunOnSimulatedBenchTests
         var withstand = Assert.Single(verdict.Tests, t => t.Kind == TestKind.VoltageWithstand);
         Assert.Equal(2.5, withstand.VoltageWithstand.RequiredKv, 3);
         Assert.True(withstand.VoltageWithstand.HeldS >= withstand.VoltageWithstand.RequiredS);
-        Assert.NotEmpty(Assert.Single(verdict.Tests, t => t.Kind == TestKind.InsulationResistance).InsulationResistance.Curve);
+        var insulation = Assert.Single(verdict.Tests, t => t.Kind == TestKind.InsulationResistance).InsulationResistance;
+        Assert.NotEmpty(insulation.Curve);
+        // Issue 12 item 2: the temperature of every test that has one is measured, and the verdict names the instrument.
+        Assert.Equal("SIM-TH", conductor.ConductorResistance.TemperatureSource);
+        Assert.Equal("SIM-BATH", insulation.TemperatureSource);
+        Assert.InRange(insulation.TestTemperatureC, 69, 71);
         Assert.False(string.IsNullOrEmpty(verdict.ContentSha256));
 
         var status = await bench.GetBenchStatusAsync(new GetBenchStatusRequest());
         Assert.False(status.HighVoltageOn);
         Assert.Equal("", status.ActiveRunId);
-        Assert.Equal(4, status.Instruments.Count);
+        Assert.Equal(5, status.Instruments.Count);
         Assert.True(File.Exists(Path.Combine(service.DataDirectory, "recordings", run.RunId + ".jsonl")));
 
         var report = await service.Http.GetStringAsync($"/reports/{run.RunId}.html");

@@ -8,8 +8,14 @@ internal static class StandaloneBench
 {
     public static readonly InstrumentRole[] AllRoles = Enum.GetValues<InstrumentRole>();
 
-    /// <summary>The simulator's four devices as Bench:Instruments: the hipot on the RS-485 bus it shares with the ambient sensor.</summary>
-    public static string[] Arguments(SimulatedBench sim)
+    /// <summary>Every role but the optional bath thermometer.</summary>
+    public static readonly InstrumentRole[] RequiredRoles = [.. AllRoles.Where(r => r != InstrumentRole.BathThermometer)];
+
+    /// <summary>
+    /// The simulator's devices as Bench:Instruments: the hipot on the RS-485 bus it shares with the ambient sensor and
+    /// (unless <paramref name="withBath"/> is false: the configured fallback) the bath thermometer.
+    /// </summary>
+    public static string[] Arguments(SimulatedBench sim, bool withBath = true)
     {
         (string Id, SimulatedEndpoint Endpoint)[] instruments =
         [
@@ -17,6 +23,7 @@ internal static class StandaloneBench
             ("IR-1", sim.Endpoint("insulation_tester")),
             ("HV-1", sim.Endpoint("withstand_tester", "modbus-rtu")),
             ("TH-1", sim.Endpoint("ambient_sensor")),
+            .. withBath ? [("BATH-1", sim.Endpoint("bath_thermometer"))] : Array.Empty<(string, SimulatedEndpoint)>(),
         ];
         return
         [

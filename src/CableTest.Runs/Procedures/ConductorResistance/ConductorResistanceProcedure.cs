@@ -49,7 +49,7 @@ public sealed class ConductorResistanceProcedure
         if (!double.IsFinite(lengthM) || lengthM <= 0)
         {
             return Result(context, StepVerdicts.Error(TestKind.ConductorResistance, ReasonCodes.InvalidInput,
-                string.Create(CultureInfo.InvariantCulture, $"sample length {lengthM} m is not a positive length: register the sample with the length between the potential terminals")), []);
+                string.Create(CultureInfo.InvariantCulture, $"sample length {lengthM} m is not a positive length: register the sample with the length between the potential terminals")), [], ambientC);
         }
 
         await context.ConnectCoreAsync(core, $"Connect core {core} to the micro-ohmmeter (4-wire, current and potential leads at both ends)", cancellationToken).ConfigureAwait(false);
@@ -105,9 +105,10 @@ public sealed class ConductorResistanceProcedure
                 plan.Settings.Rule);
         }
 
-        return Result(context, verdict, readingIds);
+        return Result(context, verdict, readingIds, ambientC);
     }
 
-    private StepResult Result(StepContext context, TestVerdict verdict, IReadOnlyList<string> readingIds) =>
-        new(verdict, context.Time.GetUtcNow()) { ReadingIds = readingIds, InstrumentIds = [_meterId, _ambientSensorId] };
+    /// <summary>The step's result; the temperature source is the ambient sensor when its temperature was taken.</summary>
+    private StepResult Result(StepContext context, TestVerdict verdict, IReadOnlyList<string> readingIds, double? ambientC) =>
+        new(verdict, context.Time.GetUtcNow()) { ReadingIds = readingIds, InstrumentIds = [_meterId, _ambientSensorId], TemperatureSource = ambientC is null ? "" : _ambientSensorId };
 }

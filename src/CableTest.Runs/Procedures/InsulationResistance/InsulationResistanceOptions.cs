@@ -14,7 +14,7 @@ public sealed record InsulationResistanceOptions
     /// <summary>Wait before each reading.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>Water-bath temperature (configured, not measured) for cables tested immersed.</summary>
+    /// <summary>Water-bath temperature for cables tested immersed: the setpoint named in the prompt, and the test temperature only when the bench has no bath thermometer (a fallback the verdict flags).</summary>
     public double WaterBathTemperatureC { get; init; } = 70;
 
     /// <summary>Test temperature in air when no ambient temperature was taken.</summary>

@@ -9,7 +9,7 @@ namespace CableTest.Runs.Procedures.InsulationResistance;
 
 public sealed partial class InsulationResistanceProcedure
 {
-    private TestVerdict Judge(TestPlan plan, InsulationReading? last, double testTemperatureC, bool inBath)
+    private TestVerdict Judge(TestPlan plan, InsulationReading? last, double testTemperatureC, bool inBath, bool bathMeasured)
     {
         var sample = plan.Sample;
         var criterion = inBath ? InsulationCriterion.ResistanceLength : InsulationCriterion.Ki;
@@ -54,8 +54,9 @@ public sealed partial class InsulationResistanceProcedure
             .. verdict.Warnings,
             string.Create(CultureInfo.InvariantCulture, $"test voltage judged as the nominal {_options.TestVoltageV:0} V DC set on the megohmmeter (measured {last?.VoltageV:0.##} V, within 2 %; a larger deviation is judged as measured)"),
         ];
-        if (inBath)
+        if (inBath && !bathMeasured)
         {
+            // The fallback of a bench without a bath thermometer (and of runs recorded before it had one): the same words.
             warnings.Add(string.Create(CultureInfo.InvariantCulture, $"test temperature {_options.WaterBathTemperatureC:0.#} °C is the configured water-bath temperature (Bench:WaterBathTemperatureC), not a measured one"));
         }
 

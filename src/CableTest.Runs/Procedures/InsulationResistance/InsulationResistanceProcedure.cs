@@ -41,9 +41,24 @@ public sealed partial class InsulationResistanceProcedure
     }
 
     /// <summary>
+    /// The water bath's thermometer and its bench id: an immersed sample's test temperature is measured with it at the start
+    /// of the electrification and at the reading time. Null: the configured <see cref="InsulationResistanceOptions.WaterBathTemperatureC"/>
+    /// is the fallback, and the verdict says so.
+    /// </summary>
+    public (IBathThermometer Thermometer, string Id)? Bath { get; init; }
+
+    /// <summary>The temperature source of an immersed test without a bath thermometer: the configuration key it comes from.</summary>
+    public const string ConfiguredBathSource = "Bench:WaterBathTemperatureC (configured, not measured)";
+
+    /// <summary>The temperature source of a test in air without an ambient reading.</summary>
+    public const string AssumedAirSource = "assumed (no ambient reading)";
+
+    /// <summary>
     /// Measures core <paramref name="core"/>; <paramref name="ambientC"/> is the test temperature in air (null:
-    /// <see cref="InsulationResistanceOptions.TemperatureWithoutAmbientC"/>). Readings: "insulation_resistance"
-    /// (resistance_mohm, voltage_v) at the instrument's electrification time. A garbled number throws
+    /// <see cref="InsulationResistanceOptions.TemperatureWithoutAmbientC"/>). Immersed (IEC 60227 types) the test temperature is
+    /// the mean of the bath thermometer's readings (<see cref="Bath"/>), else the configured bath temperature. Readings:
+    /// "insulation_resistance" (resistance_mohm, voltage_v) at the instrument's electrification time, "bath_temperature"
+    /// (temperature_c, and setpoint_c when the instrument reports one) before and at the reading time. A garbled number throws
     /// <see cref="ImplausibleReadingException"/>; instrument time that does not reach the electrification time
     /// within <see cref="InsulationResistanceOptions.StepTimeout"/> throws <see cref="TimeoutException"/>.
     /// </summary>
@@ -52,33 +67,66 @@ public sealed partial class InsulationResistanceProcedure
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(plan);
         var inBath = plan.Requirements.Spec.InsulationResistanceType is not null;
-        var testTemperatureC = inBath ? _options.WaterBathTemperatureC : ambientC ?? _options.TemperatureWithoutAmbientC;
+        var bath = inBath ? Bath : null;
         var where = inBath
             ? string.Create(CultureInfo.InvariantCulture, $"in the water bath at {_options.WaterBathTemperatureC:0} °C (immersed for the method's time)")
             : "in air at ambient temperature";
         await context.ConnectCoreAsync(core, $"Core {core} {where}: connect it to the megohmmeter (HV terminal), the other cores, screen and water to earth", cancellationToken).ConfigureAwait(false);
-        var (curve, readingIds, last) = await ElectrifyAsync(context, cancellationToken).ConfigureAwait(false);
-        var verdict = Judge(plan, last, testTemperatureC, inBath);
+        var readings = new Readings();
+        if (bath is { } b)
+        {
+            await ReadBathAsync(context, b, readings, cancellationToken).ConfigureAwait(false);
+        }
+
+        var (curve, last) = await ElectrifyAsync(context, readings, bath, cancellationToken).ConfigureAwait(false);
+        var (testTemperatureC, source) = bath is { } measured ? (readings.BathC.Average(), measured.Id)
+            : inBath ? (_options.WaterBathTemperatureC, ConfiguredBathSource)
+            : ambientC is { } air ? (air, _ambientSensorId)
+            : (_options.TemperatureWithoutAmbientC, AssumedAirSource);
+        var verdict = Judge(plan, last, testTemperatureC, inBath, bath is not null);
         return new StepResult(verdict, context.Time.GetUtcNow())
         {
-            ReadingIds = readingIds,
-            InstrumentIds = [_testerId, _ambientSensorId],
+            ReadingIds = readings.Ids,
+            InstrumentIds = bath is { } used ? [_testerId, _ambientSensorId, used.Id] : [_testerId, _ambientSensorId],
             Curve = curve,
+            TemperatureSource = source,
         };
     }
 
-    private async Task<(List<InsulationCurvePoint> Curve, List<string> ReadingIds, InsulationReading? Last)> ElectrifyAsync(StepContext context, CancellationToken cancellationToken)
+    /// <summary>The step's readings in order: ids (indices shared by every measurement of the step) and the bath temperatures.</summary>
+    private sealed class Readings
+    {
+        public List<string> Ids { get; } = [];
+
+        public List<double> BathC { get; } = [];
+
+        public int Next { get; set; }
+    }
+
+    private static async Task ReadBathAsync(StepContext context, (IBathThermometer Thermometer, string Id) bath, Readings readings, CancellationToken cancellationToken)
+    {
+        var reading = await bath.Thermometer.ReadAsync(cancellationToken).ConfigureAwait(false);
+        Plausibility.Require(reading.TemperatureC, "temperature_c", bath.Id);
+        List<KeyValuePair<string, double>> values = [new("temperature_c", reading.TemperatureC)];
+        if (reading.SetpointC is { } setpoint && Plausibility.IsPlausible(setpoint))
+        {
+            values.Add(new("setpoint_c", setpoint));
+        }
+
+        readings.BathC.Add(reading.TemperatureC);
+        readings.Ids.Add(await context.TakeAsync("bath_temperature", bath.Id, readings.Next++, values, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<(List<InsulationCurvePoint> Curve, InsulationReading? Last)> ElectrifyAsync(StepContext context, Readings readings, (IBathThermometer Thermometer, string Id)? bath, CancellationToken cancellationToken)
     {
         var electrificationS = _options.Electrification.TotalSeconds;
         await _tester.ConfigureAsync(new InsulationTesterSettings(_options.TestVoltageV, _options.Electrification), cancellationToken).ConfigureAwait(false);
         var curve = new List<InsulationCurvePoint>();
-        var readingIds = new List<string>();
         InsulationReading? last = null;
         var started = context.Time.GetTimestamp();
         await _tester.StartAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var i = 0;
             while (true)
             {
                 await Task.Delay(_options.PollInterval, context.Time, cancellationToken).ConfigureAwait(false);
@@ -87,13 +135,19 @@ public sealed partial class InsulationResistanceProcedure
                 if (InsulationCurve.Point(reading) is { } point)
                 {
                     curve.Add(point);
-                    readingIds.Add(await context.TakeAsync("insulation_resistance", _testerId, i++, [new("resistance_mohm", point.ResistanceMohm), new("voltage_v", reading.VoltageV)], cancellationToken, reading.ElapsedS).ConfigureAwait(false));
+                    readings.Ids.Add(await context.TakeAsync("insulation_resistance", _testerId, readings.Next++, [new("resistance_mohm", point.ResistanceMohm), new("voltage_v", reading.VoltageV)], cancellationToken, reading.ElapsedS).ConfigureAwait(false));
                 }
 
                 var (progress, remainingS) = InsulationCurve.Progress(reading.ElapsedS, electrificationS);
                 await context.Progress.ReportAsync(progress, remainingS).ConfigureAwait(false);
                 if (reading.ElapsedS >= electrificationS)
                 {
+                    if (bath is { } b)
+                    {
+                        // The temperature at the reading that counts, before the voltage comes off.
+                        await ReadBathAsync(context, b, readings, cancellationToken).ConfigureAwait(false);
+                    }
+
                     break;
                 }
 
@@ -109,7 +163,7 @@ public sealed partial class InsulationResistanceProcedure
             await _tester.StopAndDischargeAsync(discharge.Token).ConfigureAwait(false);
         }
 
-        return (curve, readingIds, last);
+        return (curve, last);
     }
 
     private InsulationReading Checked(InsulationReading reading)

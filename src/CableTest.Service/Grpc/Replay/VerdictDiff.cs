@@ -32,7 +32,7 @@ internal static class VerdictDiff
             var right = b.GetValueOrDefault(path, "");
             if (left != right)
             {
-                var isAdded = older && (!a.ContainsKey(path) || (left is "" or "0" && StatedSinceVersion2(path)));
+                var isAdded = older && (!a.ContainsKey(path) || (left is "" or "0" && StatedSinceAnOlderVersion(path)));
                 (isAdded ? added : diffs).Add(new FieldDiff { Path = path, Original = left, Replayed = right });
             }
         }
@@ -51,8 +51,9 @@ internal static class VerdictDiff
         return (diffs, added);
     }
 
-    private static bool StatedSinceVersion2(string path) =>
-        path.EndsWith(".decisionRule.coverageFactor", StringComparison.Ordinal)
+    private static bool StatedSinceAnOlderVersion(string path) =>
+        path.EndsWith(".temperatureSource", StringComparison.Ordinal)
+        || path.EndsWith(".decisionRule.coverageFactor", StringComparison.Ordinal)
         || path.EndsWith(".decisionRule.expandedUncertainty", StringComparison.Ordinal)
         || path.EndsWith(".decisionRule.uncertaintySource", StringComparison.Ordinal);
 

@@ -33,10 +33,11 @@ public static class VerdictDocument
 
     /// <summary>
     /// The evidence_version new documents are written with: 2 since issue 12 (withstand window, DC alternative,
-    /// breakdown and interruption as numbers, uncertainty budgets). Documents without it (0) were written before;
-    /// they verify and serve unchanged, since new fields only add to the document.
+    /// breakdown and interruption as numbers, uncertainty budgets); 3 since issue 12 item 2 (every conductor and
+    /// insulation test names its temperature_source). Documents without it (0) were written before; they verify and
+    /// serve unchanged, since new fields only add to the document.
     /// </summary>
-    public const uint CurrentEvidenceVersion = 2;
+    public const uint CurrentEvidenceVersion = 3;
 
     /// <summary>
     /// What to append to the store for <paramref name="verdict"/> (its ids, outcome, standards and evidence); a

@@ -44,6 +44,41 @@ public sealed class InsulationResistanceProcedureTests
             "test voltage judged as the nominal 500 V DC set on the megohmmeter (measured 500 V, within 2 %; a larger deviation is judged as measured)",
             "test temperature 70 °C is the configured water-bath temperature (Bench:WaterBathTemperatureC), not a measured one",
         ], result.Verdict.Warnings.TakeLast(2));
+        Assert.Equal(InsulationResistanceProcedure.ConfiguredBathSource, result.TemperatureSource);
+    }
+
+    [Fact]
+    public async Task RunAsync_WithABathThermometer_JudgedAtTheMeanOfItsReadings_NamedAsTheSource_NoFallbackWarning()
+    {
+        var tester = new FakeInsulationTester(_bench);
+        var bath = new FakeBathThermometer(_bench, 69.6, 70.2);
+
+        var result = await _bench.DriveAsync(() => new InsulationResistanceProcedure(tester, "ir-meter", "amb-1", new InsulationResistanceOptions()) { Bath = (bath, "bath-1") }
+            .RunAsync(_bench.Context("ir-1"), Plans.Bv25(), 1, 20, CancellationToken.None), Poll);
+
+        var evidence = Assert.IsType<InsulationResistanceEvidence>(result.Verdict.Evidence);
+        Assert.Equal(69.9m, evidence.TestTemperatureC);
+        Assert.Equal("bath-1", result.TemperatureSource);
+        Assert.Equal(["ir-meter", "amb-1", "bath-1"], result.InstrumentIds);
+        Assert.DoesNotContain(result.Verdict.Warnings, w => w.Contains("Bench:WaterBathTemperatureC", StringComparison.Ordinal));
+        // Before the voltage goes on and at the reading that counts, before it comes off; one index sequence for the step.
+        Assert.Equal(["ask ConnectCore", "core 1", "bath read", "take bath_temperature/0", "configure 500 V 60 s", "start", "read", "take insulation_resistance/1"], _bench.Calls.Take(8));
+        Assert.Equal(["take insulation_resistance/300", "bath read", "take bath_temperature/301", "discharge"], _bench.Calls.TakeLast(4));
+        Assert.Equal(302, result.ReadingIds.Count);
+        Assert.Equal([new KeyValuePair<string, double>("temperature_c", 70.2), new("setpoint_c", 70)], _bench.Readings[^1].Reading.Values);
+    }
+
+    [Fact]
+    public async Task RunAsync_BathOutOfTheTableTemperature_NoStatementAtTheWrongTemperature()
+    {
+        var bath = new FakeBathThermometer(_bench, 64.0);
+
+        var result = await _bench.DriveAsync(() => new InsulationResistanceProcedure(new FakeInsulationTester(_bench), "ir-meter", "amb-1", new InsulationResistanceOptions()) { Bath = (bath, "bath-1") }
+            .RunAsync(_bench.Context("ir-1"), Plans.Bv25(), 1, 20, CancellationToken.None), Poll);
+
+        Assert.NotEqual(Outcome.Pass, result.Verdict.Outcome);
+        Assert.NotEqual(Outcome.Fail, result.Verdict.Outcome);
+        Assert.Contains("64", result.Verdict.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
