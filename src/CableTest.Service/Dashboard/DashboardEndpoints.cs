@@ -60,10 +60,19 @@ internal static class DashboardEndpoints
             ProtoNames.Of(verdict?.Outcome ?? run.Outcome),
             verdict is not null,
             simulated,
-            ending is { Kind.Length: > 0 } && ending.Kind != "completed"
-                ? new DashboardEnding(ending.Kind, ending.Reason.Length > 0 ? ending.Reason : run.EndReason, ending.By, ending.StepId)
-                : run.EndReason.Length > 0 ? new DashboardEnding("", run.EndReason, "", "") : null,
+            Ending(ending, run.EndReason),
             [.. tests.Select(DashboardRow.From)]);
         return Results.Json(results, DashboardJson.Default.DashboardResults);
+    }
+
+    /// <summary>How the run ended when it did not complete (the record's ending, else the run's end reason); null for a completed or running run.</summary>
+    private static DashboardEnding? Ending(V1.RunEnding? ending, string endReason)
+    {
+        if (ending is { Kind.Length: > 0 } && ending.Kind != "completed")
+        {
+            return new DashboardEnding(ending.Kind, ending.Reason.Length > 0 ? ending.Reason : endReason, ending.By, ending.StepId);
+        }
+
+        return endReason.Length > 0 ? new DashboardEnding("", endReason, "", "") : null;
     }
 }
