@@ -42,6 +42,7 @@ public static class GrpcHostingExtensions
         services.AddSingleton(VerdictEngine.Default);
         services.AddSingleton<StandardsService>();
         services.AddSingleton<VerdictCache>();
+        services.AddSingleton<Grpc.Inspections.InspectionComparisons>();
         return builder;
     }
 
@@ -49,6 +50,7 @@ public static class GrpcHostingExtensions
     {
         app.MapGrpcService<VerdictsService>();
         app.MapGrpcService<StandardsService>();
+        app.MapGrpcService<Grpc.Inspections.InspectionsService>();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         // Read from configuration, not IOptions: options are validated when the host starts, where a
         // bad setting is reported as such (StartupErrors), not while mapping endpoints.

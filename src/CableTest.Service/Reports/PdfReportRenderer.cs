@@ -94,6 +94,15 @@ public static class PdfReportRenderer
 
         layout.Heading(ReportLabels.Run);
         layout.Table(ReportContent.Run(report));
+        if (report.Reinspections is { Count: > 0 } reinspections)
+        {
+            layout.Heading(ReportLabels.Reinspection);
+            foreach (var comparison in reinspections)
+            {
+                layout.Table(ReportContent.Reinspection(comparison));
+            }
+        }
+
         layout.Heading(ReportLabels.Tests);
         foreach (var test in verdict.Tests)
         {

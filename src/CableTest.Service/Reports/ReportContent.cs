@@ -68,6 +68,28 @@ public static class ReportContent
         ];
     }
 
+    /// <summary>
+    /// One re-inspection's rows: the run compared with, the result (every |En| ≤ 1, or which quantities disagree), then per
+    /// quantity this run's result and the re-inspection's with their U, En and whether the verdicts agree.
+    /// </summary>
+    public static IReadOnlyList<ReportRow> Reinspection(CompareInspectionsResponse comparison)
+    {
+        var b = comparison.B;
+        var rows = new List<ReportRow>
+        {
+            new(ReportLabels.ComparedWith, $"{b.Label} ({(b.BenchId.Length > 0 ? "bench " + b.BenchId + ", " : "")}{ComparisonText.Outcome(b.Outcome)})"),
+            new(ReportLabels.ComparisonResult, ComparisonText.Summary(comparison)),
+        };
+        foreach (var q in comparison.Quantities)
+        {
+            var verdicts = ComparisonText.Verdicts(q);
+            rows.Add(new(ComparisonText.Subject(q),
+                $"this run {ComparisonText.A(q)} · re-inspection {ComparisonText.B(q)} · {ComparisonText.Agreement(q)}{(verdicts.Length > 0 ? " · " + verdicts : "")}"));
+        }
+
+        return rows;
+    }
+
     public static IReadOnlyList<ReportRow> Run(RunReport report)
     {
         var v = report.Verdict;

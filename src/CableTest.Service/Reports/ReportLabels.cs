@@ -41,6 +41,9 @@ internal static class ReportLabels
     public const string Quantity = "Quantity · 量";
     public const string Value = "Value · 数值";
     public const string Signatures = "Signatures · 签字";
+    public const string Reinspection = "Re-inspection comparison · 复检比对";
+    public const string ComparedWith = "Compared with · 比对对象";
+    public const string ComparisonResult = "Result (|En| ≤ 1 consistent) · 比对结论";
     public const string Sampling = "Sampling record (sealed) · 抽样信息";
     public const string SamplingBody = "Sampling body · 抽样单位";
     public const string Sampler = "Sampled by · 抽样人员";

@@ -10,6 +10,7 @@ namespace CableTest.Service.Reports;
 /// </summary>
 /// <param name="Simulated">The bench was the simulator: every page says SIMULATED.</param>
 /// <param name="GeneratedAt">When this copy of the report was made.</param>
+/// <param name="Reinspections">This run compared with each other run of its sample that has a verdict record (oldest first).</param>
 /// <param name="Sampling">The sample's sealed sampling record: only in a copy made for a lims, engineer or supervisor caller.</param>
 public sealed record RunReport(
     Verdict Verdict,
@@ -20,4 +21,5 @@ public sealed record RunReport(
     bool Simulated,
     ReportTime Time,
     DateTimeOffset GeneratedAt,
-    SamplingRecord? Sampling = null);
+    SamplingRecord? Sampling = null,
+    IReadOnlyList<CompareInspectionsResponse>? Reinspections = null);

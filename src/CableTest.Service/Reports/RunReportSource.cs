@@ -12,6 +12,7 @@ internal sealed class RunReportSource(
     IRunStore store,
     RunOrchestrator orchestrator,
     VerdictIntegrity integrity,
+    Grpc.Inspections.InspectionComparisons comparisons,
     Service.Bench.Bench bench,
     IOptionsMonitor<ReportOptions> options,
     TimeProvider time)
@@ -65,10 +66,22 @@ internal sealed class RunReportSource(
             })
             .ToList();
         var approval = await store.GetRunApprovalAsync(runId, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<V1.CompareInspectionsResponse> reinspections;
+        try
+        {
+            reinspections = await comparisons.ReinspectionsOfAsync(verdict, cancellationToken).ConfigureAwait(false);
+        }
+        catch (VerdictIntegrityException e)
+        {
+            integrity.Report(e, "report");
+            return (null, Results.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "verdict record altered",
+                detail: $"a re-inspection of this sample (verdict record at sequence {e.Sequence}) does not match its hashes and is not reported: {e.Detail}"));
+        }
+
         var sampling = withSampling ? await orchestrator.GetSamplingRecordAsync(stored.SampleId, cancellationToken).ConfigureAwait(false) : null;
         var settings = options.CurrentValue;
         var report = new RunReport(verdict, sample, readings, settings.Lab, approval, IsSimulated(verdict),
-            ReportTime.For(settings), time.GetUtcNow(), sampling);
+            ReportTime.For(settings), time.GetUtcNow(), sampling, reinspections);
         return (report, null);
     }
 

@@ -58,6 +58,17 @@ public static class TestReportRenderer
             h.Append("</div>");
         }
 
+        if (report.Reinspections is { Count: > 0 } reinspections)
+        {
+            Section(h, ReportLabels.Reinspection);
+            foreach (var comparison in reinspections)
+            {
+                h.Append("<div class=\"reinspection\" data-testid=\"reinspection\">");
+                Table(h, ReportContent.Reinspection(comparison));
+                h.Append("</div>");
+            }
+        }
+
         Section(h, ReportLabels.Tests);
         foreach (var test in verdict.Tests)
         {

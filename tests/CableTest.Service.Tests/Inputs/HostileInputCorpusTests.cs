@@ -221,7 +221,7 @@ public sealed class HostileInputCorpusTests(HostileInputFixture fixture)
     }
 
     internal static IEnumerable<ServiceDescriptor> Services() =>
-        [BenchService.Descriptor, VerdictService.Descriptor, StandardsService.Descriptor, ReplayService.Descriptor, ReportService.Descriptor];
+        [BenchService.Descriptor, VerdictService.Descriptor, StandardsService.Descriptor, ReplayService.Descriptor, ReportService.Descriptor, InspectionService.Descriptor];
 
     internal static RegisterSampleRequest Good(string id) => new()
     {
