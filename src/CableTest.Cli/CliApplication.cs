@@ -49,9 +49,12 @@ public static class CliApplication
         return parse.Errors.Count > 0 && code == ExitCodes.Usage ? UsageExitCode(parse) : code;
     }
 
-    /// <summary>`run` and `watch` exit with 0/1/2 = pass/fail/no verdict: a usage error there is 2, so it never reads as a failed cable.</summary>
+    /// <summary>
+    /// `run` and `watch` exit with 0/1/2 = pass/fail/no verdict, `compare` with 0/1/2 = consistent/not consistent/no
+    /// comparison: a usage error there is 2, so it never reads as a failed cable or an inconsistent re-inspection.
+    /// </summary>
     private static int UsageExitCode(ParseResult parse) =>
-        parse.CommandResult.Command.Name is "run" or "watch" ? ExitCodes.NoVerdict : ExitCodes.Usage;
+        parse.CommandResult.Command.Name is "run" or "watch" or "compare" ? ExitCodes.NoVerdict : ExitCodes.Usage;
 
     private static IEnumerable<Command> Commands(TextWriter output, TextWriter error, TextReader input)
     {
@@ -62,6 +65,7 @@ public static class CliApplication
         yield return VerdictsCommand.Create(output, error);
         yield return SpecsCommand.Create(output, error);
         yield return ReplayCommand.Create(output, error);
+        yield return CompareCommand.Create(output, error);
         yield return ReportCommand.Create(output, error);
         yield return VerifyCommand.Create(output, error);
         yield return SimCommand.Create(output, error);

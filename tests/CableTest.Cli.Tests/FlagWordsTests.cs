@@ -15,6 +15,7 @@ public sealed class FlagWordsTests
     [InlineData("spec_id", "unknown product spec \"x\" (ListProductSpecs names them)", "--spec: unknown product spec \"x\" (`cabletest specs` lists them)")]
     [InlineData("request.length_m", "must be within (0, 100000] m", "--length must be within (0, 100000] m")]
     [InlineData("voltage_kv", "must be positive", "voltage_kv must be positive")]
+    [InlineData("sampling_record.seal_number", "required in a sampling record", "samplingRecord.sealNumber (in --file) is required in a sampling record")]
     public void Describe_RunField_NamesTheFlag(string field, string description, string expected) =>
         Assert.Equal(expected, FieldFlags.Run.Describe(field, description));
 

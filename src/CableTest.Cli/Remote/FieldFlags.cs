@@ -55,9 +55,22 @@ internal sealed partial class FieldFlags(IReadOnlyDictionary<string, string> fla
         ["kind"] = "--rule",
     });
 
+    /// <summary>`compare`: CompareInspectionsRequest fields.</summary>
+    public static readonly FieldFlags Compare = new(new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["run_a"] = "RUN_A",
+        ["run_b"] = "RUN_B",
+        ["external_results"] = "--external",
+    });
+
     /// <summary>The flag for <paramref name="field"/> (its last path segment), or the field itself when this command has none.</summary>
     public string Flag(string field)
     {
+        if (field.StartsWith(SamplingRecordPrefix, StringComparison.Ordinal) && this == Run)
+        {
+            return "samplingRecord." + JsonName(field[SamplingRecordPrefix.Length..]) + " (in --file)";
+        }
+
         var name = field[(field.LastIndexOf('.') + 1)..];
         return flags.TryGetValue(name, out var flag) ? flag : field;
     }
@@ -83,6 +96,15 @@ internal sealed partial class FieldFlags(IReadOnlyDictionary<string, string> fla
         return text.StartsWith("must ", StringComparison.Ordinal) || text.StartsWith("is ", StringComparison.Ordinal) || text.StartsWith("required", StringComparison.Ordinal)
             ? $"{flag} {(text.StartsWith("required", StringComparison.Ordinal) ? "is " : "")}{text}"
             : $"{flag}: {text}";
+    }
+
+    private const string SamplingRecordPrefix = "sampling_record.";
+
+    /// <summary>A proto field name as protobuf JSON spells it in a --file: seal_number → sealNumber.</summary>
+    private static string JsonName(string protoName)
+    {
+        var parts = protoName.Split('_');
+        return parts[0] + string.Concat(parts.Skip(1).Select(p => p.Length == 0 ? "" : char.ToUpperInvariant(p[0]) + p[1..]));
     }
 
     [GeneratedRegex(@"\b[a-z]+(?:_[a-z0-9]+)+\b")]

@@ -29,6 +29,7 @@ internal sealed class ServiceConnection : IDisposable
         Verdicts = new VerdictService.VerdictServiceClient(invoker);
         Replay = new ReplayService.ReplayServiceClient(invoker);
         Standards = new StandardsService.StandardsServiceClient(invoker);
+        Inspections = new InspectionService.InspectionServiceClient(invoker);
         Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
         Http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("cabletest-cli", "1"));
         if (apiKey is not null)
@@ -47,6 +48,8 @@ internal sealed class ServiceConnection : IDisposable
     public ReplayService.ReplayServiceClient Replay { get; }
 
     public StandardsService.StandardsServiceClient Standards { get; }
+
+    public InspectionService.InspectionServiceClient Inspections { get; }
 
     public HttpClient Http { get; }
 
