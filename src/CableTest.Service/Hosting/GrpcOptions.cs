@@ -20,8 +20,12 @@ public sealed class GrpcOptions
     /// <summary>Verdicts read from the store per round trip while streaming a backlog (default 256).</summary>
     public int StreamBatchSize { get; set; } = 256;
 
-    /// <summary>Verdicts kept parsed in memory for reads (0: none). Default 20000 (a few KB each).</summary>
-    public int VerdictCacheSize { get; set; } = 20_000;
+    /// <summary>
+    /// Memory for verdicts kept parsed in memory for reads, in MiB (0: none). Default 32. An entry is
+    /// counted as three times its protobuf encoding (the message objects and the encoding kept beside
+    /// them); a verdict of a simulated three-test run costs about 100 KB, so 32 MiB holds some 300.
+    /// </summary>
+    public int VerdictCacheMegabytes { get; set; } = 32;
 
     /// <summary>Serve grpc.reflection (for grpcurl and dynamic clients; authenticated callers only). Default on.</summary>
     public bool EnableReflection { get; set; } = true;

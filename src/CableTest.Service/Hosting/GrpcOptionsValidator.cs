@@ -30,9 +30,9 @@ internal sealed class GrpcOptionsValidator : IValidateOptions<GrpcOptions>
             errors.Add($"Grpc:StreamBatchSize must be between 1 and 10000 (is {options.StreamBatchSize})");
         }
 
-        if (options.VerdictCacheSize is < 0 or > 1_000_000)
+        if (options.VerdictCacheMegabytes is < 0 or > 65_536)
         {
-            errors.Add($"Grpc:VerdictCacheSize must be between 0 and 1000000 (is {options.VerdictCacheSize})");
+            errors.Add($"Grpc:VerdictCacheMegabytes must be between 0 and 65536 (is {options.VerdictCacheMegabytes})");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -112,6 +112,30 @@ public sealed class VerdictDocumentTests
         Assert.Equal("Zhang San", second.OperatorName);
     }
 
+    [Fact]
+    public async Task Map_ManyVerdicts_CacheStaysWithinItsMegabytes_OldestGo()
+    {
+        using var cache = new VerdictCache(Options.Create(new GrpcOptions { VerdictCacheMegabytes = 1 }));
+        var stored = Enumerable.Range(1, 2000).Select(n => Store(VerdictDocument.ToNewVerdict(VerdictSeeds.Make(n)), sequence: n)).ToList();
+        var first = cache.Map(stored[0]);
+        var perEntry = VerdictWire.Remember(first) * VerdictCache.BytesPerEncodedByte;
+        foreach (var s in stored.Skip(1))
+        {
+            cache.Map(s);
+            Assert.True(cache.CountedBytes <= 1 << 20, $"{cache.CountedBytes} bytes counted after sequence {s.Sequence}");
+        }
+
+        // 2,000 entries of this size are several MiB: compaction (in the background) must have let the first go.
+        Assert.True(2000L * perEntry > 2 << 20, $"entries too small ({perEntry} B) to need eviction");
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (ReferenceEquals(first, cache.Map(stored[0])) && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.NotSame(first, cache.Map(stored[0]));
+    }
+
     private static StoredVerdict Store(NewVerdict v, long sequence) => new(
         sequence, v.VerdictId, v.RunId, v.SampleId, v.LimsOrder, v.Outcome, v.Standards, v.EvaluatedAt, v.EvidenceJson,
         VerdictHashing.ContentHash(v.EvidenceJson), "", "");

@@ -12,16 +12,24 @@ namespace CableTest.Service.Grpc.Verdicts;
 /// tests, against 6 µs to write the message to the wire). A cached entry is used only while the
 /// stored content hash still matches it, with its wire encoding (<see cref="VerdictWire"/>), so a read
 /// neither parses nor encodes it again. The messages are shared between responses: never mutate one.
+/// Bounded by memory (<see cref="GrpcOptions.VerdictCacheMegabytes"/>): an entry counts as
+/// <see cref="BytesPerEncodedByte"/> times its encoding; the least recently used quarter goes when full.
 /// </summary>
 internal sealed class VerdictCache : IDisposable
 {
+    /// <summary>The message objects take about twice the encoding; the encoding itself is kept too.</summary>
+    internal const int BytesPerEncodedByte = 3;
+
     private readonly MemoryCache? cache;
 
     public VerdictCache(IOptions<GrpcOptions> options)
     {
-        var size = options.Value.VerdictCacheSize;
-        cache = size > 0 ? new MemoryCache(new MemoryCacheOptions { SizeLimit = size, CompactionPercentage = 0.25 }) : null;
+        var megabytes = options.Value.VerdictCacheMegabytes;
+        cache = megabytes > 0 ? new MemoryCache(new MemoryCacheOptions { SizeLimit = megabytes * (1L << 20), CompactionPercentage = 0.25, TrackStatistics = true }) : null;
     }
+
+    /// <summary>What the entries are counted at now, in bytes (for tests and the docs' figure).</summary>
+    internal long CountedBytes => cache?.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
 
     public Verdict Map(StoredVerdict stored)
     {
@@ -37,8 +45,8 @@ internal sealed class VerdictCache : IDisposable
         }
 
         var verdict = VerdictDocument.FromStored(stored);
-        VerdictWire.Remember(verdict);
-        cache.Set(stored.Sequence, verdict, new MemoryCacheEntryOptions { Size = 1 });
+        var encoded = VerdictWire.Remember(verdict);
+        cache.Set(stored.Sequence, verdict, new MemoryCacheEntryOptions { Size = (long)encoded * BytesPerEncodedByte });
         return verdict;
     }
 

@@ -23,8 +23,13 @@ internal static class VerdictWire
     /// <summary>True while ListVerdictsResponse has exactly the two fields this writer knows; else it is encoded as usual.</summary>
     private static readonly bool PageShapeKnown = ListVerdictsResponse.Descriptor.Fields.InFieldNumberOrder() is [{ FieldNumber: 1, Name: "verdicts" }, { FieldNumber: 2, Name: "next_page_token" }];
 
-    /// <summary>Encodes <paramref name="verdict"/> once and keeps the bytes for as long as the verdict lives (it must not change after this).</summary>
-    public static void Remember(Verdict verdict) => Encoded.AddOrUpdate(verdict, verdict.ToByteArray());
+    /// <summary>Encodes <paramref name="verdict"/> once and keeps the bytes for as long as the verdict lives (it must not change after this); returns their length.</summary>
+    public static int Remember(Verdict verdict)
+    {
+        var bytes = verdict.ToByteArray();
+        Encoded.AddOrUpdate(verdict, bytes);
+        return bytes.Length;
+    }
 
     /// <summary>The response marshaller to use for <typeparamref name="T"/>: ours for verdicts and pages, <paramref name="generated"/> otherwise.</summary>
     public static Marshaller<T> ResponseMarshaller<T>(Marshaller<T> generated) =>
