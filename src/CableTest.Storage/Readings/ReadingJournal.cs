@@ -12,7 +12,14 @@ namespace CableTest.Storage.Readings;
 /// </summary>
 public sealed class ReadingJournal(DurableOutbox outbox, WritePrecision precision)
 {
+    /// <summary>Series remembered before the ones idle for <see cref="UniqueWindow"/> are forgotten (each run has its own series).</summary>
+    internal const int PruneAbove = 4096;
+
+    /// <summary>A series whose last reading is older than this cannot collide with a new one (readings come in time order).</summary>
+    private static readonly TimeSpan UniqueWindow = TimeSpan.FromMinutes(10);
+
     private readonly Dictionary<string, long> lastTimestamp = new(StringComparer.Ordinal);
+    private int pruneAt = PruneAbove;
     private readonly Lock gate = new();
 
     public WritePrecision Precision => precision;
@@ -53,9 +60,12 @@ public sealed class ReadingJournal(DurableOutbox outbox, WritePrecision precisio
                 t = last + 1;
             }
 
-            if (lastTimestamp.Count > 100_000)
+            if (lastTimestamp.Count >= pruneAt)
             {
-                lastTimestamp.Clear();
+                Prune(t);
+
+                // Many series all active at once: wait until there are twice as many before trying again.
+                pruneAt = Math.Max(PruneAbove, lastTimestamp.Count * 2);
             }
 
             lastTimestamp[key] = t;
@@ -63,4 +73,37 @@ public sealed class ReadingJournal(DurableOutbox outbox, WritePrecision precisio
 
         return point.Timestamp(t, precision);
     }
+
+    /// <summary>Number of series whose last timestamp is remembered (for tests).</summary>
+    internal int RememberedSeries
+    {
+        get
+        {
+            lock (gate)
+            {
+                return lastTimestamp.Count;
+            }
+        }
+    }
+
+    /// <summary>Forgets series idle for longer than <see cref="UniqueWindow"/> before <paramref name="now"/> (called under the lock).</summary>
+    private void Prune(long now)
+    {
+        var before = now - (long)UniqueWindow.TotalMilliseconds * 1_000_000 / NanosecondsPerUnit();
+        foreach (var (key, last) in lastTimestamp)
+        {
+            if (last < before)
+            {
+                lastTimestamp.Remove(key);
+            }
+        }
+    }
+
+    private long NanosecondsPerUnit() => precision switch
+    {
+        WritePrecision.S => 1_000_000_000,
+        WritePrecision.Ms => 1_000_000,
+        WritePrecision.Us => 1_000,
+        _ => 1,
+    };
 }

@@ -45,6 +45,26 @@ public sealed class ReadingJournalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Take_RunAfterRun_SeriesOfIdleRunsForgotten_ActiveSeriesStillUnique()
+    {
+        // Every run has its own series (the run tag): 6,000 runs an hour apart must not all be remembered.
+        var journal = new ReadingJournal(outbox, WritePrecision.Ms);
+        var t = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000);
+        for (var run = 0; run < 6000; run++)
+        {
+            await journal.TakeAsync(Resistance("r" + run, t.AddHours(run), 0.075) with { Run = "run" + run }, default);
+        }
+
+        Assert.InRange(journal.RememberedSeries, 1, ReadingJournal.PruneAbove);
+
+        // The series still active keeps its readings apart: same instant, next millisecond.
+        var last = t.AddHours(5999);
+        await journal.TakeAsync(Resistance("again", last, 0.076) with { Run = "run5999" }, default);
+        var newest = outbox.Read(LocalReadingsForwarder.ConsumerName, 10_000, 8 << 20)[^1];
+        Assert.Equal(last.ToUnixTimeMilliseconds() + 1, LineProtocolParser.Parse(Encoding.UTF8.GetString(newest.Payload.Span)).Timestamp);
+    }
+
+    [Fact]
     public async Task Take_NaN_IsRefusedAndNothingJournalled()
     {
         var journal = new ReadingJournal(outbox, WritePrecision.Ns);
