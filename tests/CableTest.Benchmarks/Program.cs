@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "serial-rt" => await CableTest.Benchmarks.Serial.ScpiRoundTrip.RunAsync(args[1..]),
     "modbus-line-rate" => await CableTest.Benchmarks.Modbus.ModbusLineRate.RunAsync(args[1..]),
     "modbus-rt" => await CableTest.Benchmarks.Modbus.ModbusRoundTrip.RunAsync(args[1..]),
+    "run-soak" => await CableTest.Benchmarks.Service.RunSoakBenchmark.RunAsync(args[1..]),
     "grpc-verdicts" => await CableTest.Benchmarks.Service.GrpcVerdictsBenchmark.RunAsync(args[1..]),
     _ => Run(args),
 };

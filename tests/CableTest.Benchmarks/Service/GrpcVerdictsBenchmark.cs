@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using CableTest.Contracts.V1;
 using CableTest.Domain.Verdicts;
 using CableTest.Service.Grpc;
@@ -48,13 +46,14 @@ internal static class GrpcVerdictsBenchmark
             await SeedAsync(Path.Combine(data, "cabletest.db"), verdicts);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded {verdicts} verdicts in {seedWatch.Elapsed.TotalSeconds:F1} s"));
 
-            var port = FreePort();
-            using var service = StartService(data, port);
+            var port = ServiceProcess.FreePort();
+            using var service = ServiceProcess.Start(data, port,
+                "--Auth:AllowAnonymousLoopback=false", "--Auth:ApiKeys:0:Name=bench", $"--Auth:ApiKeys:0:Secret={ApiKey}", "--Auth:ApiKeys:0:Roles:0=lims");
             using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
             var health = new Health.HealthClient(channel);
             var client = new VerdictService.VerdictServiceClient(channel);
             var headers = new Metadata { { "x-api-key", ApiKey } };
-            await WaitUntilServingAsync(health, service);
+            await ServiceProcess.WaitUntilServingAsync(health, service);
 
             DateTime Due() => TimeProvider.System.GetUtcNow().UtcDateTime + deadline;
             Func<int, Task>[] operations =
@@ -65,7 +64,7 @@ internal static class GrpcVerdictsBenchmark
             ];
             string[] names = ["health Check (ceiling)", "GetVerdict", "ListVerdicts (50/page)"];
 
-            Console.WriteLine("load average before: " + LoadAverage());
+            Console.WriteLine("load average before: " + ServiceProcess.LoadAverage());
             Console.WriteLine();
             Console.WriteLine("| call | clients | calls/s | p50 ms | p99 ms |");
             Console.WriteLine("|---|---:|---:|---:|---:|");
@@ -116,7 +115,7 @@ internal static class GrpcVerdictsBenchmark
             }
 
             Console.WriteLine();
-            Console.WriteLine("load average after: " + LoadAverage());
+            Console.WriteLine("load average after: " + ServiceProcess.LoadAverage());
             service.Kill(entireProcessTree: true);
             foreach (var failure in failures)
             {
@@ -206,72 +205,4 @@ internal static class GrpcVerdictsBenchmark
     }
 
     private static string RunId(int n) => string.Create(CultureInfo.InvariantCulture, $"R-{n}");
-
-    private static Process StartService(string data, int port)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "CableTest.Service.dll");
-        var psi = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in new[]
-        {
-            dll, "--urls", $"http://127.0.0.1:{port}", "--DataDirectory", data, "--Auth:AllowAnonymousLoopback=false",
-            "--Auth:ApiKeys:0:Name=bench", $"--Auth:ApiKeys:0:Secret={ApiKey}", "--Auth:ApiKeys:0:Roles:0=lims",
-            "--Logging:LogLevel:Default=Warning",
-        })
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start the service");
-        // The console logger writes to stdout: warnings and errors (Logging Default=Warning) are shown.
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                Console.Error.WriteLine("service: " + e.Data);
-            }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                Console.Error.WriteLine("service: " + e.Data);
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task WaitUntilServingAsync(Health.HealthClient health, Process service)
-    {
-        var waited = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                await health.CheckAsync(new HealthCheckRequest(), deadline: TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(2));
-                return;
-            }
-            catch (RpcException) when (waited.Elapsed < TimeSpan.FromSeconds(60) && !service.HasExited)
-            {
-                await Task.Delay(100);
-            }
-        }
-    }
-
-    /// <summary>The machine's 1/5/15-minute load (Linux): other work on a 2-core machine moves every figure.</summary>
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
