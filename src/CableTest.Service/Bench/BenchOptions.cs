@@ -66,4 +66,7 @@ public sealed record BenchOptions
 
     /// <summary>Upper bound, in instrument time, on waiting for an instrument state (electrification, dwell) beyond its nominal duration.</summary>
     public TimeSpan StepTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Compact the heap and return free memory to the system when a run has ended (default on; docs/service.md).</summary>
+    public bool CompactMemoryAfterRun { get; set; } = true;
 }

@@ -196,6 +196,21 @@ public sealed partial class RunOrchestrator
             recording?.Dispose();
             var (state, outcome) = await CloseAsync(active, safe).ConfigureAwait(false);
             trace.Ended(state, outcome);
+            ReturnMemoryAfterRun();
+        }
+    }
+
+    /// <summary>
+    /// A run is minutes of work followed by a pause: what it allocated (readings, evidence, the
+    /// recording) is garbage once it has ended, so the heap is compacted and its free memory returned
+    /// to the system (a few ms on this heap), and the service's memory stays what it holds, run
+    /// after run (issue 16.6; docs/service.md). Off with Bench:CompactMemoryAfterRun=false.
+    /// </summary>
+    private void ReturnMemoryAfterRun()
+    {
+        if (_options.CompactMemoryAfterRun)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
     }
 

@@ -107,6 +107,7 @@ internal static class RunSoakBenchmark
         using var dump = Process.Start("dotnet-gcdump", ["collect", "-p", service.Id.ToString(CultureInfo.InvariantCulture), "-o", file])
             ?? throw new InvalidOperationException("dotnet-gcdump did not start (dotnet tool install -g dotnet-gcdump)");
         await dump.WaitForExitAsync();
+        File.Copy($"/proc/{service.Id}/smaps", Path.ChangeExtension(file, ".smaps"), overwrite: true);
         Console.WriteLine($"heap dump: {file} (exit {dump.ExitCode}; RSS after its full GC {ServiceProcess.ResidentMiB(service):F1} MiB)");
     }
 
