@@ -1,3 +1,5 @@
+using CableTest.Domain.Risk;
+
 namespace CableTest.Storage.Runs;
 
 /// <summary>
@@ -34,6 +36,13 @@ public interface IRunStore
     /// as every verdict read is (for risk summaries per manufacturer and per product spec).
     /// </summary>
     Task<SampledVerdictPage> ListSampledVerdictsAsync(SampledVerdictQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every verdict of a sample with a sampling record as risk analysis needs it (oldest first): spec, manufacturer, time,
+    /// outcome and margins to the limit, read from the verdict_margins side table written with each verdict (no evidence
+    /// parsed). Statistics, not the record: the hash chain covers the verdicts, not this table.
+    /// </summary>
+    Task<IReadOnlyList<RiskObservation>> ListRiskObservationsAsync(RiskQuery query, CancellationToken cancellationToken);
 
     /// <summary>Inserts or replaces a run's persisted state.</summary>
     Task SaveRunAsync(RunRecord run, CancellationToken cancellationToken);

@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace CableTest.Storage.Runs;
 
 /// <summary>
@@ -6,7 +8,9 @@ namespace CableTest.Storage.Runs;
 /// </summary>
 internal static class Migrations
 {
-    public sealed record Migration(int Version, string Description, string[] Statements);
+    /// <param name="Backfill">Run after <paramref name="Statements"/> in the same transaction, for data SQL alone cannot derive portably.</param>
+    public sealed record Migration(int Version, string Description, string[] Statements,
+        Func<DbConnection, DbTransaction, CancellationToken, Task>? Backfill = null);
 
     public static readonly Migration[] All =
     [
@@ -115,6 +119,19 @@ internal static class Migrations
             "CREATE INDEX sampling_by_manufacturer ON sampling_records (manufacturer, sample_id)",
             "CREATE INDEX sampling_by_spec ON sampling_records (spec_id, sample_id)",
         ]),
+        new(5, "verdict margins: per verdict its outcome, time and margins to the limit (worst conductor R20/limit, worst insulation R/minimum), for risk summaries without reading evidence; backfilled from the evidence",
+        [
+            """
+            CREATE TABLE verdict_margins (
+                sequence BIGINT PRIMARY KEY,
+                sample_id TEXT NOT NULL,
+                outcome TEXT NOT NULL,
+                evaluated_at_ms BIGINT NOT NULL,
+                conductor_r20_ratio DOUBLE PRECISION NULL,
+                insulation_ratio DOUBLE PRECISION NULL)
+            """,
+            "CREATE INDEX margins_by_sample ON verdict_margins (sample_id, sequence)",
+        ], SqlRunStore.BackfillMarginsAsync),
     ];
 
     public const string CreateHistory = """

@@ -31,6 +31,8 @@ public abstract partial class SqlRunStore
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        await InsertMarginsAsync(connection, tx, sequence, verdict.SampleId, verdict.Outcome, verdict.EvaluatedAt.ToUnixTimeMilliseconds(),
+            VerdictMargins.Read(verdict.EvidenceJson), cancellationToken).ConfigureAwait(false);
         await WriteHeadAsync(connection, tx, sequence, chain, cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         VerdictAppended.Publish(sequence);

@@ -58,6 +58,11 @@ public abstract partial class SqlRunStore(TimeProvider time) : IRunStore
                 await ddl.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
+            if (migration.Backfill is { } backfill)
+            {
+                await backfill(connection, tx, cancellationToken).ConfigureAwait(false);
+            }
+
             using var record = Command(connection, tx,
                 "INSERT INTO schema_migrations (version, description, applied_at_ms) VALUES (@v, @d, @t)",
                 ("v", migration.Version), ("d", migration.Description), ("t", Now()));
