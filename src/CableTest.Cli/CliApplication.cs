@@ -68,6 +68,7 @@ public static class CliApplication
         yield return CompareCommand.Create(output, error);
         yield return ReportCommand.Create(output, error);
         yield return VerifyCommand.Create(output, error);
+        yield return EvidenceCommand.Create(output, error);
         yield return SimCommand.Create(output, error);
     }
 }

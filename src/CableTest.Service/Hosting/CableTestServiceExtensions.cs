@@ -1,5 +1,6 @@
 using CableTest.Service.Bench;
 using CableTest.Service.Dashboard;
+using CableTest.Service.Evidence;
 using CableTest.Service.Grpc.Verdicts;
 using CableTest.Service.Reports;
 using CableTest.Service.Security;
@@ -53,6 +54,7 @@ public static class CableTestServiceExtensions
         builder.AddCableTestTelemetry();
         builder.AddCableTestVerdictIntegrity();
         builder.AddCableTestReports();
+        builder.AddCableTestEvidence();
         builder.Services.AddHostedService<StartupReport>();
         // Nothing the service issues is protected (no cookies, no antiforgery): keep no key ring.
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
@@ -72,6 +74,7 @@ public static class CableTestServiceExtensions
         app.MapCableTestTelemetry();
         app.MapCableTestVerdictIntegrity();
         app.MapCableTestReports();
+        app.MapCableTestEvidence();
         app.MapCableTestDashboard();
         return app;
     }

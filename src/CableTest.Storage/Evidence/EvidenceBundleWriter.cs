@@ -108,9 +108,11 @@ public static class EvidenceBundleWriter
         var text = new StringBuilder();
         foreach (var r in content.Readings)
         {
+            // The store keeps one row per quantity, "READING_ID/quantity"; the verdict cites READING_ID.
+            var suffix = "/" + r.Quantity;
             text.Append(new JsonObject
             {
-                ["reading_id"] = r.ReadingId,
+                ["reading_id"] = r.ReadingId.EndsWith(suffix, StringComparison.Ordinal) ? r.ReadingId[..^suffix.Length] : r.ReadingId,
                 ["step_id"] = r.StepId,
                 ["core"] = r.Core,
                 ["instrument_id"] = r.InstrumentId,
