@@ -39,7 +39,9 @@ internal sealed partial class CredentialAuthenticationHandler(
         var options = authOptions.CurrentValue;
         if (options.AllowAnonymousLoopback && Context.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip))
         {
-            return Task.FromResult(Accept("anonymous-loopback", options.EffectiveAnonymousRoles, "anonymous-loopback"));
+            // The default (no AnonymousRoles configured) grants every role but not the sight of sealed sampling records:
+            // the bench PC's dashboard is the technician's station. Naming a sealed role in Auth:AnonymousRoles grants it.
+            return Task.FromResult(Accept("anonymous-loopback", options.EffectiveAnonymousRoles, "anonymous-loopback", seesSampling: options.AnonymousRoles.Count > 0));
         }
 
         return Task.FromResult(AuthenticateResult.NoResult());
@@ -51,10 +53,15 @@ internal sealed partial class CredentialAuthenticationHandler(
         return AuthenticateResult.Fail($"unknown {kind} credential");
     }
 
-    private AuthenticateResult Accept(string name, IEnumerable<string> roles, string kind)
+    private AuthenticateResult Accept(string name, IEnumerable<string> roles, string kind, bool seesSampling = true)
     {
         var claims = new List<Claim> { new(ClaimTypes.Name, name), new("cabletest:credential", kind) };
         claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        if (seesSampling && roles.Any(Roles.Sealed.Contains))
+        {
+            claims.Add(new Claim(CallerRoles.SeesSamplingClaim, "true"));
+        }
+
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
