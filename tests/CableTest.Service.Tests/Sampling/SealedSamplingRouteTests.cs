@@ -26,7 +26,7 @@ public sealed class SealedSamplingRouteTests(SealedSampleFixture fixture) : ICla
     public async Task EveryRoute_TechnicianKey_NoSamplingWordAnywhere()
     {
         var shown = await ShowEverythingAsync(InProcessService.TechnicianKey);
-        Assert.Equal(19, shown.Count);
+        Assert.Equal(20, shown.Count);
         foreach (var (route, text) in shown)
         {
             Assert.False(string.IsNullOrWhiteSpace(text), route + " showed nothing");
@@ -135,6 +135,19 @@ public sealed class SealedSamplingRouteTests(SealedSampleFixture fixture) : ICla
         using (var pdf = await GetAsync($"/reports/{runId}.pdf", key))
         {
             shown.Add(("pdf report", string.Join('\n', PdfTextReader.Pages(await pdf.Content.ReadAsByteArrayAsync(), "sealed-" + key[..4]))));
+        }
+
+        using (var bundle = await GetAsync($"/evidence/{runId}.zip", key))
+        using (var zip = new System.IO.Compression.ZipArchive(await bundle.Content.ReadAsStreamAsync()))
+        {
+            var members = new List<string>();
+            foreach (var entry in zip.Entries)
+            {
+                using var reader = new StreamReader(entry.Open());
+                members.Add(entry.FullName + "\n" + await reader.ReadToEndAsync());
+            }
+
+            shown.Add(("evidence bundle", string.Join('\n', members)));
         }
 
         return shown;
