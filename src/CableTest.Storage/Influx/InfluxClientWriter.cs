@@ -1,6 +1,6 @@
 using System.Net.Sockets;
-using System.Text;
 using InfluxDB.Client;
+using InfluxDB.Client.Api.Service;
 using InfluxDB.Client.Core.Exceptions;
 using ClientPrecision = InfluxDB.Client.Api.Domain.WritePrecision;
 using WritePrecision = CableTest.Protocols.LineProtocol.WritePrecision;
@@ -13,11 +13,14 @@ namespace CableTest.Storage.Influx;
 /// per call, awaited until the server answered), never its batching <c>WriteApi</c>, which keeps
 /// points in memory and drops them after its retries: the outbox releases a batch only after this
 /// returns <see cref="WriteOutcomeKind.Delivered"/>, so the journal stays the source of truth.
+/// The batch goes to the client's generated <c>WriteService</c> (created by the client, so with its
+/// URL, token, timeout and gzip) as one body of the journal's bytes: the records are not turned into
+/// strings and joined again, which took half the time of a write (docs/influx.md).
 /// </summary>
 public sealed class InfluxClientWriter : IInfluxWriter, IDisposable
 {
     private readonly InfluxDBClient client;
-    private readonly WriteApiAsync writeApi;
+    private readonly WriteService writeService;
     private readonly InfluxOptions options;
 
     public InfluxClientWriter(InfluxOptions options)
@@ -39,20 +42,23 @@ public sealed class InfluxClientWriter : IInfluxWriter, IDisposable
             client.EnableGzip();
         }
 
-        writeApi = client.GetWriteApiAsync();
+        writeService = client.CreateService<WriteService>(typeof(WriteService));
     }
 
     public async Task<WriteOutcome> WriteAsync(IReadOnlyList<ReadOnlyMemory<byte>> lines, WritePrecision precision, CancellationToken cancellationToken)
     {
-        var records = new string[lines.Count];
-        for (var i = 0; i < records.Length; i++)
+        var body = new byte[lines.Sum(l => l.Length + 1)];
+        var at = 0;
+        foreach (var line in lines)
         {
-            records[i] = Encoding.UTF8.GetString(lines[i].Span);
+            line.Span.CopyTo(body.AsSpan(at));
+            at += line.Length;
+            body[at++] = (byte)'\n';
         }
 
         try
         {
-            await writeApi.WriteRecordsAsync(records, ToClient(precision), options.Bucket, options.Org, cancellationToken).ConfigureAwait(false);
+            await writeService.PostWriteAsync(options.Org, options.Bucket, body, contentType: "text/plain; charset=utf-8", precision: ToClient(precision), cancellationToken: cancellationToken).ConfigureAwait(false);
             return new WriteOutcome(WriteOutcomeKind.Delivered, 204, "");
         }
         catch (HttpException e)

@@ -35,6 +35,9 @@ internal sealed class ScriptedHttpServer : IAsyncDisposable
     /// <summary>Every request: its path+query and its lines (gunzipped).</summary>
     public ConcurrentQueue<(string PathAndQuery, string[] Lines, int Status)> Requests { get; } = new();
 
+    /// <summary>The Authorization and Content-Encoding headers of the last request.</summary>
+    public (string? Authorization, string? ContentEncoding) LastHeaders { get; private set; }
+
     /// <summary>Lines of the requests answered with 2xx.</summary>
     public IEnumerable<string> DeliveredLines => Requests.Where(r => r.Status is >= 200 and < 300).SelectMany(r => r.Lines);
 
@@ -56,6 +59,7 @@ internal sealed class ScriptedHttpServer : IAsyncDisposable
                 return;
             }
 
+            LastHeaders = (ctx.Request.Headers["Authorization"], ctx.Request.Headers["Content-Encoding"]);
             Stream body = ctx.Request.InputStream;
             if (ctx.Request.Headers["Content-Encoding"] == "gzip")
             {
