@@ -39,4 +39,32 @@ public sealed class ServiceProcessTests
         Assert.Contains("catalogueVersion", json, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(data.Path, "cabletest.db")));
     }
+
+    [Fact]
+    public async Task Start_FirstTime_CreatesTheSigningKeyWithOneLogLine_SecondStartLoadsItSilently()
+    {
+        using var data = new TempDirectory("svc-key");
+        var dotnet = RequiredTool.Find("dotnet", "dotnet-sdk");
+        var keyPath = Path.Combine(data.Path, "keys", "bench-signing-key.pem");
+        string publicKey;
+        var port = FreeTcpPort.Next();
+        await using (var first = ExternalProcess.Start(dotnet, [ServiceDll, "--urls", $"http://127.0.0.1:{port}", "--DataDirectory", data.Path]))
+        {
+            await first.WaitForOutputAsync("Application started", TimeSpan.FromSeconds(60));
+            Assert.Single(first.Output.Split('\n'), l => l.Contains("Created the bench signing key", StringComparison.Ordinal));
+            Assert.Contains(keyPath, first.Output, StringComparison.Ordinal);
+            using var http = new HttpClient();
+            publicKey = await http.GetStringAsync($"http://127.0.0.1:{port}/evidence/public-key.pem");
+            Assert.StartsWith("-----BEGIN PUBLIC KEY-----", publicKey, StringComparison.Ordinal);
+            await first.StopAsync(TimeSpan.FromSeconds(10));
+        }
+
+        Assert.True(File.Exists(keyPath));
+        port = FreeTcpPort.Next();
+        await using var second = ExternalProcess.Start(dotnet, [ServiceDll, "--urls", $"http://127.0.0.1:{port}", "--DataDirectory", data.Path]);
+        await second.WaitForOutputAsync("Application started", TimeSpan.FromSeconds(60));
+        Assert.DoesNotContain("Created the bench signing key", second.Output, StringComparison.Ordinal);
+        using var again = new HttpClient();
+        Assert.Equal(publicKey, await again.GetStringAsync($"http://127.0.0.1:{port}/evidence/public-key.pem"));
+    }
 }
