@@ -66,6 +66,7 @@ public static class CliApplication
         yield return SpecsCommand.Create(output, error);
         yield return ReplayCommand.Create(output, error);
         yield return CompareCommand.Create(output, error);
+        yield return RiskCommand.Create(output, error);
         yield return ReportCommand.Create(output, error);
         yield return VerifyCommand.Create(output, error);
         yield return EvidenceCommand.Create(output, error);

@@ -40,6 +40,14 @@ internal sealed partial class FieldFlags(IReadOnlyDictionary<string, string> fla
         ["page_size"] = "--limit",
     });
 
+    /// <summary>`risk`: GetRiskSummaryRequest fields.</summary>
+    public static readonly FieldFlags Risk = new(new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["manufacturer"] = "--manufacturer",
+        ["spec_id"] = "--spec",
+        ["evaluated_from"] = "--from",
+    });
+
     /// <summary>Commands that take a RUN_ID argument (watch, report, replay, verdicts show).</summary>
     public static readonly FieldFlags RunId = new(new Dictionary<string, string>(StringComparer.Ordinal)
     {

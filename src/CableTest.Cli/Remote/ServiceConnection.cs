@@ -30,6 +30,7 @@ internal sealed class ServiceConnection : IDisposable
         Replay = new ReplayService.ReplayServiceClient(invoker);
         Standards = new StandardsService.StandardsServiceClient(invoker);
         Inspections = new InspectionService.InspectionServiceClient(invoker);
+        Risk = new RiskService.RiskServiceClient(invoker);
         Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
         Http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("cabletest-cli", "1"));
         if (apiKey is not null)
@@ -50,6 +51,8 @@ internal sealed class ServiceConnection : IDisposable
     public StandardsService.StandardsServiceClient Standards { get; }
 
     public InspectionService.InspectionServiceClient Inspections { get; }
+
+    public RiskService.RiskServiceClient Risk { get; }
 
     public HttpClient Http { get; }
 

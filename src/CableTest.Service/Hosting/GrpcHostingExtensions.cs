@@ -43,6 +43,8 @@ public static class GrpcHostingExtensions
         services.AddSingleton<StandardsService>();
         services.AddSingleton<VerdictCache>();
         services.AddSingleton<Grpc.Inspections.InspectionComparisons>();
+        services.AddOptions<Grpc.Risk.RiskOptions>().BindConfiguration(Grpc.Risk.RiskOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Grpc.Risk.RiskOptions>, Grpc.Risk.RiskOptionsValidator>();
         return builder;
     }
 
@@ -51,6 +53,7 @@ public static class GrpcHostingExtensions
         app.MapGrpcService<VerdictsService>();
         app.MapGrpcService<StandardsService>();
         app.MapGrpcService<Grpc.Inspections.InspectionsService>();
+        app.MapGrpcService<Grpc.Risk.RisksService>();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         // Read from configuration, not IOptions: options are validated when the host starts, where a
         // bad setting is reported as such (StartupErrors), not while mapping endpoints.

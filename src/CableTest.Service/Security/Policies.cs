@@ -8,6 +8,9 @@ public static class Policies
     /// <summary>Read verdicts, runs, bench status, standards: any authenticated role.</summary>
     public const string Read = "read";
 
+    /// <summary>Read what only the sealed roles may see (sampling records, risk per manufacturer): lims, engineer, supervisor.</summary>
+    public const string SealedRead = "sealed-read";
+
     /// <summary>Book verdicts: the LIMS (and engineers, who administer the feed).</summary>
     public const string AcknowledgeVerdicts = "acknowledge-verdicts";
 
@@ -23,6 +26,7 @@ public static class Policies
     internal static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(Read, p => p.RequireRole(Roles.Lims, Roles.Technician, Roles.Engineer, Roles.Supervisor));
+        options.AddPolicy(SealedRead, p => p.RequireRole([.. Roles.Sealed]));
         options.AddPolicy(AcknowledgeVerdicts, p => p.RequireRole(Roles.Lims, Roles.Engineer));
         options.AddPolicy(Run, p => p.RequireRole(Roles.Technician, Roles.Engineer));
         options.AddPolicy(RegisterSample, p => p.RequireRole(Roles.Technician, Roles.Engineer, Roles.Lims));

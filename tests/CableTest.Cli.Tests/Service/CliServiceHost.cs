@@ -18,6 +18,9 @@ public sealed class CliServiceHost : IAsyncDisposable
 
     public string DataDirectory => data.Path;
 
+    /// <summary>The service's run store (to seed data the CLI then reads).</summary>
+    public CableTest.Storage.Runs.IRunStore Store => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CableTest.Storage.Runs.IRunStore>(app!.Services);
+
     public static async Task<CliServiceHost> StartAsync(params string[] extraArgs)
     {
         var host = new CliServiceHost(FreeTcpPort.Next());

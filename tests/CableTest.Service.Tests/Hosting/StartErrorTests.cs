@@ -18,6 +18,7 @@ public sealed class StartErrorTests
     [InlineData("--Bench:Simulator:TimeScale=-1", "Bench:Simulator:TimeScale")]
     [InlineData("--Bench:PollInterval=soon", "Bench:PollInterval")]
     [InlineData("--Grpc:StreamBatchSize=0", "Grpc:StreamBatchSize")]
+    [InlineData("--Risk:ConductorMedianRatioAbove=98", "Risk:ConductorMedianRatioAbove")]
     [InlineData("--Telemetry:Otlp:Endpoint=collector:4317", "Telemetry:Otlp:Endpoint")]
     public async Task Start_BadValue_Exit2WithOneLineNamingTheKey(string setting, string key)
     {

@@ -221,7 +221,7 @@ public sealed class HostileInputCorpusTests(HostileInputFixture fixture)
     }
 
     internal static IEnumerable<ServiceDescriptor> Services() =>
-        [BenchService.Descriptor, VerdictService.Descriptor, StandardsService.Descriptor, ReplayService.Descriptor, ReportService.Descriptor, InspectionService.Descriptor];
+        [BenchService.Descriptor, VerdictService.Descriptor, StandardsService.Descriptor, ReplayService.Descriptor, ReportService.Descriptor, InspectionService.Descriptor, RiskService.Descriptor];
 
     internal static RegisterSampleRequest Good(string id) => new()
     {
