@@ -8,7 +8,10 @@ public static class Policies
     /// <summary>Read verdicts, runs, bench status, standards: any authenticated role.</summary>
     public const string Read = "read";
 
-    /// <summary>Read what only the sealed roles may see (sampling records, risk per manufacturer): lims, engineer, supervisor.</summary>
+    /// <summary>
+    /// Read what only the sealed roles may see (risk per manufacturer): lims, engineer, supervisor through a credential or
+    /// Auth:AnonymousRoles naming one (<see cref="CallerRoles.SeesSamplingRecords"/>).
+    /// </summary>
     public const string SealedRead = "sealed-read";
 
     /// <summary>Book verdicts: the LIMS (and engineers, who administer the feed).</summary>
@@ -26,7 +29,8 @@ public static class Policies
     internal static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(Read, p => p.RequireRole(Roles.Lims, Roles.Technician, Roles.Engineer, Roles.Supervisor));
-        options.AddPolicy(SealedRead, p => p.RequireRole([.. Roles.Sealed]));
+        // The same sight as sealed sampling records: a credential with a sealed role, not the default anonymous loopback caller.
+        options.AddPolicy(SealedRead, p => p.RequireAssertion(context => context.User.SeesSamplingRecords()));
         options.AddPolicy(AcknowledgeVerdicts, p => p.RequireRole(Roles.Lims, Roles.Engineer));
         options.AddPolicy(Run, p => p.RequireRole(Roles.Technician, Roles.Engineer));
         options.AddPolicy(RegisterSample, p => p.RequireRole(Roles.Technician, Roles.Engineer, Roles.Lims));

@@ -62,6 +62,15 @@ public sealed class RiskCommandTests(RiskPopulationHost fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Risk_AnonymousLoopbackWithTheDefaultRoles_RefusedWithoutData()
+    {
+        var result = await CliResult.Of("risk", "--server", fixture.Service.Address);
+
+        Assert.NotEqual(ExitCodes.Ok, result.Code);
+        Assert.DoesNotContain(SpotCheckPopulation.CopperSaver, result.Out + result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Risk_OverlongManufacturer_ErrorNamesTheFlag()
     {
         var result = await CliResult.Of("risk", "--manufacturer", new string('x', 201), "--server", fixture.Service.Address, "--api-key", RiskPopulationHost.SupervisorKey);
