@@ -11,6 +11,7 @@ return args.FirstOrDefault() switch
     "modbus-rt" => await CableTest.Benchmarks.Modbus.ModbusRoundTrip.RunAsync(args[1..]),
     "run-soak" => await CableTest.Benchmarks.Service.RunSoakBenchmark.RunAsync(args[1..]),
     "grpc-verdicts" => await CableTest.Benchmarks.Service.GrpcVerdictsBenchmark.RunAsync(args[1..]),
+    "risk-summary" => await CableTest.Benchmarks.Service.RiskSummaryBenchmark.RunAsync(args[1..]),
     _ => Run(args),
 };
 
