@@ -102,6 +102,11 @@ public sealed class RiskPageBrowserTests : IAsyncLifetime
         Screenshot("risk-1280-zh");
         ByTestId("lang").Click();
         Assert.Equal("By manufacturer", ByTestId("risk-manufacturer-heading").Text);
+
+        // On a tablet the page itself does not scroll sideways (a table may, inside its frame).
+        browser.Manage().Window.Size = new System.Drawing.Size(820, 1180);
+        Assert.Equal("true", Text("return String(document.documentElement.scrollWidth <= window.innerWidth)"));
+        Screenshot("risk-820-tablet");
     }
 
     private async Task LoadWithAsync(string key)
