@@ -55,7 +55,25 @@ public sealed class InProcessService : IAsyncDisposable
 
     public static async Task<InProcessService> StartAsync(bool allowAnonymousLoopback, bool useHttps, params string[] extraArgs)
     {
-        var service = new InProcessService(FreeTcpPort.Next(), useHttps ? "https" : "http");
+        // The port was free a moment ago; another test assembly starting a server at the same time can take it first.
+        for (var attempt = 1; ; attempt++)
+        {
+            var service = new InProcessService(FreeTcpPort.Next(), useHttps ? "https" : "http");
+            try
+            {
+                await service.StartHostAsync(allowAnonymousLoopback, extraArgs);
+                return service;
+            }
+            catch (IOException e) when (attempt < 5 && e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+                await service.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task StartHostAsync(bool allowAnonymousLoopback, string[] extraArgs)
+    {
+        var service = this;
         string[] args =
         [
             "--urls", service.Address,
@@ -75,7 +93,6 @@ public sealed class InProcessService : IAsyncDisposable
         service.app = builder.Build();
         service.app.MapCableTestService();
         await service.app.StartAsync();
-        return service;
     }
 
     public static Metadata ApiKey(string key) => new() { { "x-api-key", key } };

@@ -125,14 +125,16 @@ public sealed class VerdictDocumentTests
             Assert.True(cache.CountedBytes <= 1 << 20, $"{cache.CountedBytes} bytes counted after sequence {s.Sequence}");
         }
 
-        // 2,000 entries of this size are several MiB: compaction (in the background) must have let the first go.
+        // 2,000 entries of this size are several MiB: compaction (in the background, least recently used first) must let
+        // the first go. Watched without reading it, which would make it the most recently used.
         Assert.True(2000L * perEntry > 2 << 20, $"entries too small ({perEntry} B) to need eviction");
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (ReferenceEquals(first, cache.Map(stored[0])) && waited.Elapsed < TimeSpan.FromSeconds(10))
+        while (cache.Holds(stored[0].Sequence) && waited.Elapsed < TimeSpan.FromSeconds(30))
         {
             await Task.Delay(50);
         }
 
+        Assert.False(cache.Holds(stored[0].Sequence), "the least recently used verdict is still cached");
         Assert.NotSame(first, cache.Map(stored[0]));
     }
 

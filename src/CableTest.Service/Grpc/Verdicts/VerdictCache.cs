@@ -28,6 +28,9 @@ internal sealed class VerdictCache : IDisposable
         cache = megabytes > 0 ? new MemoryCache(new MemoryCacheOptions { SizeLimit = megabytes * (1L << 20), CompactionPercentage = 0.25, TrackStatistics = true }) : null;
     }
 
+    /// <summary>Whether the verdict at <paramref name="sequence"/> is cached, without touching it (for tests).</summary>
+    internal bool Holds(long sequence) => cache?.Keys.Contains(sequence) ?? false;
+
     /// <summary>What the entries are counted at now, in bytes (for tests and the docs' figure).</summary>
     internal long CountedBytes => cache?.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
 
