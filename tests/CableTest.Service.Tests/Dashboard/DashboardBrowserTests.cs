@@ -83,6 +83,7 @@ public sealed class DashboardBrowserTests(DashboardFixture page) : IClassFixture
     [Fact]
     public async Task AbortedRun_IncompleteBannerWithTheReason_FinishedTestsKeepTheirRows()
     {
+        Assert.True(page.AbortClicked, "the run ended before the page showed its withstand trace, so ABORT was never clicked");
         page.Open(page.AbortedRunId);
         await page.RunShownAsync(page.AbortedRunId);
         page.Screenshot("1280-aborted");

@@ -29,6 +29,9 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public string AbortedRunId { get; private set; } = "";
 
+    /// <summary>Whether the page's ABORT was clicked while the withstand test ran (false: the run ended first).</summary>
+    public bool AbortClicked { get; private set; }
+
     /// <summary>The prompts of the fail run as the page showed them in Chinese.</summary>
     public List<string> ChinesePrompts { get; } = [];
 
@@ -139,7 +142,7 @@ public sealed class DashboardFixture : IAsyncLifetime
 
             // As soon as the withstand trace has begun (at 60x its 300 s dwell is 5 s of wall time, and on a loaded
             // machine one pass of this loop can take a second): the abort must land inside the dwell.
-            if (abortInDwell && !aborted && withstandPoints > 10 && state == "RUN_STATE_RUNNING")
+            if (abortInDwell && !aborted && withstandPoints > 3 && state == "RUN_STATE_RUNNING")
             {
                 ByTestId("abort").Click();
                 aborted = true;
@@ -147,9 +150,10 @@ public sealed class DashboardFixture : IAsyncLifetime
 
             return state is "RUN_STATE_COMPLETED" or "RUN_STATE_ABORTED" or "RUN_STATE_INCOMPLETE";
         }, $"run {sampleId} ended on the page", TimeSpan.FromSeconds(120));
-        if (abortInDwell && !aborted)
+        if (abortInDwell)
         {
-            throw new InvalidOperationException($"run {sampleId} ended before the page showed its withstand trace, so it was never aborted");
+            // Not thrown here: a fixture failure would fail every dashboard test; the aborted run's test says it.
+            AbortClicked = aborted;
         }
 
         await RunShownAsync(runId);
