@@ -76,7 +76,9 @@ public sealed class ScpiSessionTests
     {
         var (a, b) = InMemoryChannel.CreatePair();
         await using var peer = new ScpiResponder(b, q => q == "JUNK?" ? new string('x', 200) : q == "OK?" ? "ok\n" : null);
-        await using var session = new ScpiSession(a, new ScpiSessionOptions { Timeout = TimeSpan.FromMilliseconds(300), MaxReplyBytes = 64 });
+        // The bound trips as soon as 64 bytes have come; the timeout only has to outlast a slow start (at 300 ms it was
+        // reached first once in CI, while eight test assemblies started at once).
+        await using var session = new ScpiSession(a, new ScpiSessionOptions { Timeout = TimeSpan.FromSeconds(3), MaxReplyBytes = 64 });
         await Assert.ThrowsAsync<InstrumentException>(() => session.QueryAsync("JUNK?", CancellationToken.None));
         Assert.Equal("ok", await session.QueryAsync("OK?", CancellationToken.None));
     }
