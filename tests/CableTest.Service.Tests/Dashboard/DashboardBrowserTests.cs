@@ -44,7 +44,9 @@ public sealed class DashboardBrowserTests(DashboardFixture page) : IClassFixture
 
         // Insulation: the curve over 60 s of electrification.
         var ir = Chart("chart-ir");
-        Assert.True(ir.Series["core-1"] >= 10, $"insulation points: {ir.Series["core-1"]}");
+        // Every stored reading is drawn; how many the bench took in its 1 s of wall time at 60x depends on the machine
+        // (9 in one loaded CI run, about 50 on a quiet one): enough for a curve is what is asserted.
+        Assert.True(ir.Series["core-1"] >= 5, $"insulation points: {ir.Series["core-1"]}");
         Assert.Equal(0, double.Parse(ir.XTicks[0], CultureInfo.InvariantCulture));
         Assert.True(double.Parse(ir.XTicks[^1], CultureInfo.InvariantCulture) >= 60, "x axis spans the electrification time: " + string.Join(' ', ir.XTicks));
 
