@@ -92,9 +92,21 @@ async function refreshBench() {
     lastBench = await api.bench();
     renderBench(lastBench);
     if (lastBench.activeRunId && watching?.runId !== lastBench.activeRunId) watch(lastBench.activeRunId);
+    await refreshWatchedRun();
   } catch (e) {
     $("bench").textContent = `${t("bench")}: ${e.message}`;
   }
+}
+
+// The event stream is the fast path; this is the truth every 2 s, so a stalled stream never leaves the station showing a
+// run, or a prompt, that has moved on.
+async function refreshWatchedRun() {
+  const runId = watching?.runId;
+  if (!runId || (lastRun && lastRun.runId === runId && ENDED.includes(lastRun.state))) return;
+  const run = await api.getRun(runId);
+  if (watching?.runId !== runId || (lastRun && lastRun.runId === runId && ENDED.includes(lastRun.state))) return;
+  renderRun(run);
+  if (ENDED.includes(run.state)) { loadResults(runId); loadReadings(runId); refreshVerdicts(); }
 }
 
 async function loadSpecs() {
