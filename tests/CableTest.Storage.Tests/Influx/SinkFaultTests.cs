@@ -79,6 +79,19 @@ public sealed class SinkFaultTests
         ReadBackSettle = TimeSpan.FromMilliseconds(200),
     };
 
+    private static InfluxOptions InfluxdOptions(InfluxDbServer influx) => new()
+    {
+        Url = influx.Url,
+        Database = InfluxDbServer.Database,
+        BatchSize = 500,
+        FlushInterval = TimeSpan.FromMilliseconds(20),
+        MinRetryDelay = TimeSpan.FromMilliseconds(50),
+        MaxRetryDelay = TimeSpan.FromMilliseconds(400),
+        SinkCheckInterval = TimeSpan.FromMilliseconds(200),
+        ReadBackInterval = TimeSpan.FromMilliseconds(300),
+        ReadBackSettle = TimeSpan.FromMilliseconds(200),
+    };
+
     /// <summary>A reading 1 ms after the previous one (VictoriaMetrics keeps milliseconds), ten minutes ago.</summary>
     private static ReadOnlyMemory<byte> Reading(int i, long baseNs) => Encoding.UTF8.GetBytes(
         PointData.Measurement(Measurement).Tag("bench", "b1").Tag("run", "r1").Tag("core", (i % 3 + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))
@@ -203,18 +216,7 @@ public sealed class SinkFaultTests
         await using var influx = new InfluxDbServer();
         await influx.StartAsync();
         using var dir = new TempDirectory("outbox");
-        var options = new InfluxOptions
-        {
-            Url = influx.Url,
-            Database = InfluxDbServer.Database,
-            BatchSize = 500,
-            FlushInterval = TimeSpan.FromMilliseconds(20),
-            MinRetryDelay = TimeSpan.FromMilliseconds(50),
-            MaxRetryDelay = TimeSpan.FromMilliseconds(400),
-            SinkCheckInterval = TimeSpan.FromMilliseconds(200),
-            ReadBackInterval = TimeSpan.FromMilliseconds(300),
-            ReadBackSettle = TimeSpan.FromMilliseconds(200),
-        };
+        var options = InfluxdOptions(influx);
         await using var pipeline = await StartAsync(dir, options, watch: watch);
         const int rounds = 2, perRound = 1000;
         for (var round = 0; round < rounds; round++)
@@ -241,16 +243,7 @@ public sealed class SinkFaultTests
         await using var influx = new InfluxDbServer();
         await influx.StartAsync();
         using var dir = new TempDirectory("outbox");
-        var options = new InfluxOptions
-        {
-            Url = influx.Url,
-            Database = InfluxDbServer.Database,
-            BatchSize = 500,
-            FlushInterval = TimeSpan.FromMilliseconds(20),
-            SinkCheckInterval = TimeSpan.FromMilliseconds(200),
-            ReadBackInterval = TimeSpan.FromMilliseconds(300),
-            ReadBackSettle = TimeSpan.FromMilliseconds(200),
-        };
+        var options = InfluxdOptions(influx);
         const long baseNs = 1_700_000_000_000_000_000L;
         await using var pipeline = await StartAsync(dir, options);
         for (var i = 0; i < 1000; i++)
