@@ -12,23 +12,7 @@ public abstract partial class SqlRunStore
     {
         var where = new List<string>();
         var parameters = new List<(string, object?)>();
-        if (!string.IsNullOrEmpty(query.Manufacturer))
-        {
-            where.Add("s.manufacturer = @m");
-            parameters.Add(("m", query.Manufacturer));
-        }
-
-        if (!string.IsNullOrEmpty(query.SpecId))
-        {
-            where.Add("s.spec_id = @spec");
-            parameters.Add(("spec", query.SpecId));
-        }
-
-        if (query.EvaluatedFrom is { } from)
-        {
-            where.Add("m.evaluated_at_ms >= @from");
-            parameters.Add(("from", from.ToUnixTimeMilliseconds()));
-        }
+        AddSamplingFilter(where, parameters, query.Manufacturer, query.SpecId, query.EvaluatedFrom, "m.evaluated_at_ms");
 
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var connectionScope = connection.ConfigureAwait(false);

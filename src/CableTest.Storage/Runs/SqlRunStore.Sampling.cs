@@ -56,23 +56,7 @@ public abstract partial class SqlRunStore
         var pageSize = Math.Clamp(query.PageSize, 1, 10_000);
         var where = new List<string> { "v.sequence > @after" };
         var parameters = new List<(string, object?)> { ("after", query.AfterSequence), ("limit", pageSize + 1) };
-        if (!string.IsNullOrEmpty(query.Manufacturer))
-        {
-            where.Add("s.manufacturer = @m");
-            parameters.Add(("m", query.Manufacturer));
-        }
-
-        if (!string.IsNullOrEmpty(query.SpecId))
-        {
-            where.Add("s.spec_id = @spec");
-            parameters.Add(("spec", query.SpecId));
-        }
-
-        if (query.EvaluatedFrom is { } from)
-        {
-            where.Add("v.evaluated_at_ms >= @from");
-            parameters.Add(("from", from.ToUnixTimeMilliseconds()));
-        }
+        AddSamplingFilter(where, parameters, query.Manufacturer, query.SpecId, query.EvaluatedFrom, "v.evaluated_at_ms");
 
         if (query.EvaluatedTo is { } to)
         {
@@ -95,5 +79,27 @@ public abstract partial class SqlRunStore
         return rows.Count > pageSize
             ? new SampledVerdictPage(rows.Take(pageSize).ToList(), rows[pageSize - 1].Verdict.Sequence)
             : new SampledVerdictPage(rows, null);
+    }
+
+    /// <summary>The manufacturer, spec and from-time conditions on <c>sampling_records s</c> shared by the sampled-verdict and risk queries.</summary>
+    private static void AddSamplingFilter(List<string> where, List<(string, object?)> parameters, string? manufacturer, string? specId, DateTimeOffset? from, string timeColumn)
+    {
+        if (!string.IsNullOrEmpty(manufacturer))
+        {
+            where.Add("s.manufacturer = @m");
+            parameters.Add(("m", manufacturer));
+        }
+
+        if (!string.IsNullOrEmpty(specId))
+        {
+            where.Add("s.spec_id = @spec");
+            parameters.Add(("spec", specId));
+        }
+
+        if (from is { } at)
+        {
+            where.Add(timeColumn + " >= @from");
+            parameters.Add(("from", at.ToUnixTimeMilliseconds()));
+        }
     }
 }
