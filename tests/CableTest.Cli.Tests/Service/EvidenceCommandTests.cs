@@ -47,7 +47,7 @@ public sealed class EvidenceCommandTests(GoodBenchFixture bench)
         foreach (var member in source.Entries.Select(e => e.FullName))
         {
             var path = Path.Combine(dir.Path, member + ".zip");
-            await File.WriteAllBytesAsync(path, Flipped(original, member));
+            await File.WriteAllBytesAsync(path, ZipMember.WithByteFlipped(original, member, length => length / 2, 0x20));
 
             var verify = await CliResult.RunAsync(["evidence", "verify", path]);
 
@@ -63,31 +63,5 @@ public sealed class EvidenceCommandTests(GoodBenchFixture bench)
 
         Assert.Equal(ExitCodes.InputOutput, verify.Code);
         Assert.StartsWith("cabletest evidence verify: cannot read '/nonexistent/run.zip'", verify.Err, StringComparison.Ordinal);
-    }
-
-    /// <summary>The bundle with one byte in the middle of <paramref name="member"/> flipped.</summary>
-    private static byte[] Flipped(byte[] bundle, string member)
-    {
-        using var output = new MemoryStream();
-        using (var source = new ZipArchive(new MemoryStream(bundle), ZipArchiveMode.Read))
-        using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var entry in source.Entries)
-            {
-                using var read = entry.Open();
-                using var buffer = new MemoryStream();
-                read.CopyTo(buffer);
-                var bytes = buffer.ToArray();
-                if (entry.FullName == member)
-                {
-                    bytes[bytes.Length / 2] ^= 0x20;
-                }
-
-                using var write = target.CreateEntry(entry.FullName).Open();
-                write.Write(bytes);
-            }
-        }
-
-        return output.ToArray();
     }
 }

@@ -44,32 +44,6 @@ public sealed class EvidenceBundleTests
         return EvidenceBundleVerifier.Verify(stream);
     }
 
-    /// <summary>The bundle with <paramref name="member"/>'s byte at <paramref name="offset"/> flipped (the archive rewritten around it).</summary>
-    private static byte[] Flipped(byte[] bundle, string member, int offset)
-    {
-        using var output = new MemoryStream();
-        using (var source = new ZipArchive(new MemoryStream(bundle), ZipArchiveMode.Read))
-        using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var entry in source.Entries)
-            {
-                using var read = entry.Open();
-                using var buffer = new MemoryStream();
-                read.CopyTo(buffer);
-                var bytes = buffer.ToArray();
-                if (entry.FullName == member)
-                {
-                    bytes[offset % bytes.Length] ^= 0x01;
-                }
-
-                using var write = target.CreateEntry(entry.FullName).Open();
-                write.Write(bytes);
-            }
-        }
-
-        return output.ToArray();
-    }
-
     private static IReadOnlyList<string> MemberNames(byte[] bundle)
     {
         using var zip = new ZipArchive(new MemoryStream(bundle), ZipArchiveMode.Read);
@@ -115,7 +89,7 @@ public sealed class EvidenceBundleTests
             // Three places in each member: the start, the middle and the last byte.
             foreach (var offset in new[] { 0, length / 2, length - 1 })
             {
-                var result = Verify(Flipped(bundle, member, offset));
+                var result = Verify(ZipMember.WithByteFlipped(bundle, member, length => offset % length, 0x01));
                 Assert.False(result.Intact, $"{member} byte {offset} flipped: not detected");
                 Assert.Equal(member, result.Problems[0].Member);
                 tried++;
