@@ -3,15 +3,6 @@
 "use strict";
 const $ = id => document.getElementById(id);
 const t = i18n.t;
-const el = (tag, attrs = {}, ...children) => {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === null || v === false) continue;
-    k === "class" ? e.className = v : e.setAttribute(k, v === true ? "" : v);
-  }
-  for (const c of children) if (c !== undefined && c !== null) e.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  return e;
-};
 const ENDED = ["RUN_STATE_COMPLETED", "RUN_STATE_ABORTED", "RUN_STATE_INCOMPLETE"];
 const fmt = v => {
   if (v === undefined || v === null || !Number.isFinite(v)) return "—";
