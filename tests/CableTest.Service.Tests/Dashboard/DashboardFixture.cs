@@ -32,6 +32,9 @@ public sealed class DashboardFixture : IAsyncLifetime
     /// <summary>Whether the page's ABORT was clicked while the withstand test ran (false: the run ended first).</summary>
     public bool AbortClicked { get; private set; }
 
+    /// <summary>How many withstand points the page had drawn live when ABORT was clicked.</summary>
+    public int WithstandPointsAtAbort { get; private set; }
+
     /// <summary>The prompts of the fail run as the page showed them in Chinese.</summary>
     public List<string> ChinesePrompts { get; } = [];
 
@@ -146,6 +149,7 @@ public sealed class DashboardFixture : IAsyncLifetime
             {
                 ByTestId("abort").Click();
                 aborted = true;
+                WithstandPointsAtAbort = withstandPoints;
             }
 
             return state is "RUN_STATE_COMPLETED" or "RUN_STATE_ABORTED" or "RUN_STATE_INCOMPLETE";
