@@ -32,12 +32,6 @@ public interface IRunStore
     Task<SealedSamplingRecord?> GetSamplingRecordAsync(string sampleId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Verdicts of samples that have a sampling record, each with the record's product spec and manufacturer, checked
-    /// as every verdict read is (for risk summaries per manufacturer and per product spec).
-    /// </summary>
-    Task<SampledVerdictPage> ListSampledVerdictsAsync(SampledVerdictQuery query, CancellationToken cancellationToken);
-
-    /// <summary>
     /// Every verdict of a sample with a sampling record as risk analysis needs it (oldest first): spec, manufacturer, time,
     /// outcome and margins to the limit, read from the verdict_margins side table written with each verdict (no evidence
     /// parsed). Statistics, not the record: the hash chain covers the verdicts, not this table.

@@ -2,10 +2,6 @@ namespace CableTest.Storage.Runs;
 
 public abstract partial class SqlRunStore
 {
-    private const string SampledVerdictColumns =
-        "v.sequence, v.verdict_id, v.run_id, v.sample_id, v.lims_order, v.outcome, v.standards, v.evaluated_at_ms, v.evidence_json, " +
-        "v.content_sha256, v.previous_sha256, v.chain_sha256, s.spec_id, s.manufacturer";
-
     public async Task<bool> TryAddSampleAsync(SampleRecord sample, SealedSamplingRecord? sampling, CancellationToken cancellationToken)
     {
         if (sampling is not null && !string.Equals(sampling.SampleId, sample.SampleId, StringComparison.Ordinal))
@@ -51,37 +47,7 @@ public abstract partial class SqlRunStore
             : null;
     }
 
-    public async Task<SampledVerdictPage> ListSampledVerdictsAsync(SampledVerdictQuery query, CancellationToken cancellationToken)
-    {
-        var pageSize = Math.Clamp(query.PageSize, 1, 10_000);
-        var where = new List<string> { "v.sequence > @after" };
-        var parameters = new List<(string, object?)> { ("after", query.AfterSequence), ("limit", pageSize + 1) };
-        AddSamplingFilter(where, parameters, query.Manufacturer, query.SpecId, query.EvaluatedFrom, "v.evaluated_at_ms");
-
-        if (query.EvaluatedTo is { } to)
-        {
-            where.Add("v.evaluated_at_ms < @to");
-            parameters.Add(("to", to.ToUnixTimeMilliseconds()));
-        }
-
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var connectionScope = connection.ConfigureAwait(false);
-        using var cmd = Command(connection, null,
-            $"SELECT {SampledVerdictColumns} FROM verdicts v JOIN sampling_records s ON s.sample_id = v.sample_id " +
-            $"WHERE {string.Join(" AND ", where)} ORDER BY v.sequence LIMIT @limit", [.. parameters]);
-        using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var rows = new List<SampledVerdict>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add(new SampledVerdict(ReadVerdict(reader, verify: true), reader.GetString(12), reader.GetString(13)));
-        }
-
-        return rows.Count > pageSize
-            ? new SampledVerdictPage(rows.Take(pageSize).ToList(), rows[pageSize - 1].Verdict.Sequence)
-            : new SampledVerdictPage(rows, null);
-    }
-
-    /// <summary>The manufacturer, spec and from-time conditions on <c>sampling_records s</c> shared by the sampled-verdict and risk queries.</summary>
+    /// <summary>The manufacturer, spec and from-time conditions on <c>sampling_records s</c> of the risk query.</summary>
     private static void AddSamplingFilter(List<string> where, List<(string, object?)> parameters, string? manufacturer, string? specId, DateTimeOffset? from, string timeColumn)
     {
         if (!string.IsNullOrEmpty(manufacturer))
