@@ -51,10 +51,11 @@ public static class CliApplication
 
     /// <summary>
     /// `run` and `watch` exit with 0/1/2 = pass/fail/no verdict, `compare` with 0/1/2 = consistent/not consistent/no
-    /// comparison: a usage error there is 2, so it never reads as a failed cable or an inconsistent re-inspection.
+    /// comparison, `risk` with 0/1/2 = no warning/warning (--fail-on-warning)/no summary: a usage error there is 2, so it
+    /// never reads as a failed cable, an inconsistent re-inspection or a warned manufacturer.
     /// </summary>
     private static int UsageExitCode(ParseResult parse) =>
-        parse.CommandResult.Command.Name is "run" or "watch" or "compare" ? ExitCodes.NoVerdict : ExitCodes.Usage;
+        ExitCodes.OneIsAFinding(parse.CommandResult.Command.Name) ? ExitCodes.NoVerdict : ExitCodes.Usage;
 
     private static IEnumerable<Command> Commands(TextWriter output, TextWriter error, TextReader input)
     {

@@ -37,4 +37,10 @@ public static class ExitCodes
 
     /// <summary>The service is unreachable or answered with an error (same value as <see cref="NoVerdict"/>).</summary>
     public const int Service = 2;
+
+    /// <summary>
+    /// Commands whose 1 is a finding a script acts on (`run`/`watch`: failed cable, `compare`: not consistent, `risk
+    /// --fail-on-warning`: a warning): a usage error there is <see cref="NoVerdict"/> (2), never 1.
+    /// </summary>
+    public static bool OneIsAFinding(string command) => command is "run" or "watch" or "compare" or "risk";
 }

@@ -16,7 +16,7 @@ internal static class RemoteCommand
         catch (UriFormatException e)
         {
             await stderr.WriteLineAsync($"cabletest {name}: {e.Message}");
-            return name is "run" or "watch" or "compare" ? ExitCodes.NoVerdict : ExitCodes.Usage;
+            return ExitCodes.OneIsAFinding(name) ? ExitCodes.NoVerdict : ExitCodes.Usage;
         }
 
         using (service)
@@ -28,7 +28,7 @@ internal static class RemoteCommand
             catch (RunIdException e)
             {
                 await stderr.WriteLineAsync($"cabletest {name}: {e.Message}");
-                return name is "run" or "watch" or "compare" ? ExitCodes.NoVerdict : ExitCodes.Usage;
+                return ExitCodes.OneIsAFinding(name) ? ExitCodes.NoVerdict : ExitCodes.Usage;
             }
             catch (Exception e) when (RemoteErrors.IsRemote(e))
             {

@@ -52,6 +52,33 @@ public sealed class RiskCommandTests(RiskPopulationHost fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Risk_FailOnWarning_Exit1WithTheCopperSaverAnd0WithoutWarnings()
+    {
+        var all = await CliResult.Of("risk", "--fail-on-warning", "--server", fixture.Service.Address, "--api-key", RiskPopulationHost.SupervisorKey);
+        Assert.True(all.Code == ExitCodes.Failed, all.ToString());
+        Assert.Contains("Warnings (1):", all.Out, StringComparison.Ordinal);
+
+        var other = await CliResult.Of("risk", "--fail-on-warning", "--manufacturer", "Huadian Cable Co.", "--server", fixture.Service.Address,
+            "--api-key", RiskPopulationHost.SupervisorKey);
+        Assert.True(other.Code == ExitCodes.Ok, other.ToString());
+
+        // Without the flag a warning is output, not an exit code.
+        var plain = await CliResult.Of("risk", "--server", fixture.Service.Address, "--api-key", RiskPopulationHost.SupervisorKey);
+        Assert.True(plain.Code == ExitCodes.Ok, plain.ToString());
+    }
+
+    [Fact]
+    public async Task Risk_FailOnWarningRefusedOrMistyped_Exit2NotMistakenForAWarning()
+    {
+        var refused = await CliResult.Of("risk", "--fail-on-warning", "--server", fixture.Service.Address, "--api-key", RiskPopulationHost.TechnicianKey);
+        Assert.True(refused.Code == ExitCodes.Service, refused.ToString());
+
+        var typo = await CliResult.Of("risk", "--fail-on-warning", "--manufactuer", "Huadian Cable Co.", "--server", fixture.Service.Address);
+        Assert.True(typo.Code == ExitCodes.NoVerdict, typo.ToString());
+        Assert.Contains("--manufactuer", typo.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Risk_TechnicianKey_RefusedWithoutData()
     {
         var result = await CliResult.Of("risk", "--server", fixture.Service.Address, "--api-key", RiskPopulationHost.TechnicianKey);
