@@ -13,6 +13,7 @@ namespace CableTest.Cli.Commands;
 /// compared with a re-inspection of its sample (another run, or another lab's results in the documented JSON schema,
 /// docs/reinspection.md): per quantity both results with their expanded uncertainties, En and whether the verdicts
 /// agree. Exit 0 when every |En| ≤ 1, 1 otherwise, 2 when the file is refused or the service could not answer.
+/// `--record` also records the file with the run's sample (a lims or engineer key), so the sample's reports show it.
 /// </summary>
 internal static class CompareCommand
 {
@@ -24,10 +25,11 @@ internal static class CompareCommand
         var runA = new Argument<string>("RUN_A") { Description = "The run whose verdict is compared (full id, a unique start, or its last 6 hex digits)" };
         var runB = new Argument<string?>("RUN_B") { Description = "Another run of the same sample (a re-inspection of its retained portion, another bench)", Arity = ArgumentArity.ZeroOrOne };
         var external = new Option<string?>("--external") { Description = "Another lab's results: a cabletest.external-inspection/1 JSON file (docs/reinspection.md)" };
+        var record = new Option<bool>("--record") { Description = "Also record the --external results with the run's sample (lims or engineer key); its reports then compare with them" };
         var format = VerdictsCommand.Format("table", "json");
         var command = new Command("compare", "Compare a run with a re-inspection of its sample: En = (x1 − x2) / √(U1² + U2²) per quantity, |En| ≤ 1 consistent")
         {
-            runA, runB, external, format,
+            runA, runB, external, record, format,
         };
         service.AddTo(command);
         command.Validators.Add(result =>
@@ -37,6 +39,10 @@ internal static class CompareCommand
             if (hasB == hasFile)
             {
                 result.AddError(hasB ? "give RUN_B or --external FILE, not both" : "give RUN_B (another run of the same sample) or --external FILE (another lab's results)");
+            }
+            else if (result.GetValue(record) && !hasFile)
+            {
+                result.AddError("--record records another lab's results: give --external FILE (another run of the sample is on record already)");
             }
         });
         command.SetAction(async (parse, token) =>
@@ -70,10 +76,35 @@ internal static class CompareCommand
                     await WriteAsync(stdout, response, token);
                 }
 
+                if (parse.GetValue(record) && !await RecordAsync(connection, response.A.SampleId, request.ExternalResults, parse.GetValue(format) == "json" ? stderr : stdout, stderr, token))
+                {
+                    return ExitCodes.Service;
+                }
+
                 return response.Consistent ? ExitCodes.Ok : ExitCodes.Failed;
             }, FieldFlags.Compare);
         });
         return command;
+    }
+
+    /// <summary>Records the compared file with the sample; false (after one line saying why) when the service refuses.</summary>
+    private static async Task<bool> RecordAsync(ServiceConnection connection, string sampleId, Struct document, TextWriter output, TextWriter stderr,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var recorded = await connection.Inspections.RecordExternalInspectionAsync(
+                new RecordExternalInspectionRequest { SampleId = sampleId, ExternalResults = document }, cancellationToken: cancellationToken);
+            await output.WriteLineAsync($"Recorded with sample {sampleId}: {recorded.Label} (inspection {recorded.InspectionId})".AsMemory(), cancellationToken);
+            return true;
+        }
+        catch (Grpc.Core.RpcException e) when (e.StatusCode is Grpc.Core.StatusCode.PermissionDenied or Grpc.Core.StatusCode.AlreadyExists)
+        {
+            await stderr.WriteLineAsync(e.StatusCode == Grpc.Core.StatusCode.PermissionDenied
+                ? "cabletest compare: --record: this key may not record another lab's results (it needs the lims or engineer role); nothing was recorded"
+                : $"cabletest compare: --record: sample {sampleId} has this lab's report recorded already; nothing was recorded");
+            return false;
+        }
     }
 
     /// <summary>The file as the request's document, checked here first so a wrong field is named in one line before anything is sent; null when refused.</summary>

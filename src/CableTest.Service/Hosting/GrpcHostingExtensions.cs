@@ -43,6 +43,7 @@ public static class GrpcHostingExtensions
         services.AddSingleton<StandardsService>();
         services.AddSingleton<VerdictCache>();
         services.AddSingleton<Grpc.Inspections.InspectionComparisons>();
+        services.AddSingleton<Grpc.Inspections.SampleInspections>();
         services.AddOptions<Grpc.Risk.RiskOptions>().BindConfiguration(Grpc.Risk.RiskOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<Grpc.Risk.RiskOptions>, Grpc.Risk.RiskOptionsValidator>();
         return builder;

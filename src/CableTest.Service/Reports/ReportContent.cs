@@ -69,7 +69,7 @@ public static class ReportContent
     }
 
     /// <summary>
-    /// One re-inspection's rows: the run compared with, the result (every |En| ≤ 1, or which quantities disagree), then per
+    /// One re-inspection's rows: the run or other lab's report compared with, the result (every |En| ≤ 1, or which quantities disagree), then per
     /// quantity this run's result and the re-inspection's with their U, En and whether the verdicts agree.
     /// </summary>
     public static IReadOnlyList<ReportRow> Reinspection(CompareInspectionsResponse comparison)
@@ -77,7 +77,7 @@ public static class ReportContent
         var b = comparison.B;
         var rows = new List<ReportRow>
         {
-            new(ReportLabels.ComparedWith, $"{b.Label} ({(b.BenchId.Length > 0 ? "bench " + b.BenchId + ", " : "")}{ComparisonText.Outcome(b.Outcome)})"),
+            new(ReportLabels.ComparedWith, $"{(b.Source == "external" ? "another lab, " : "")}{b.Label} ({(b.BenchId.Length > 0 ? "bench " + b.BenchId + ", " : "")}{ComparisonText.Outcome(b.Outcome)})"),
             new(ReportLabels.ComparisonResult, ComparisonText.Summary(comparison)),
         };
         foreach (var q in comparison.Quantities)

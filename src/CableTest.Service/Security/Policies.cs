@@ -23,6 +23,9 @@ public static class Policies
     /// <summary>Register samples: technicians (coded samples), engineers and the LIMS (with a sampling record).</summary>
     public const string RegisterSample = "register-sample";
 
+    /// <summary>Record another lab's results with a sample (a re-inspection): the LIMS and engineers.</summary>
+    public const string RecordInspection = "record-inspection";
+
     /// <summary>Replay recorded runs and administer the bench.</summary>
     public const string Engineer = "engineer";
 
@@ -34,6 +37,7 @@ public static class Policies
         options.AddPolicy(AcknowledgeVerdicts, p => p.RequireRole(Roles.Lims, Roles.Engineer));
         options.AddPolicy(Run, p => p.RequireRole(Roles.Technician, Roles.Engineer));
         options.AddPolicy(RegisterSample, p => p.RequireRole(Roles.Technician, Roles.Engineer, Roles.Lims));
+        options.AddPolicy(RecordInspection, p => p.RequireRole(Roles.Lims, Roles.Engineer));
         options.AddPolicy(Engineer, p => p.RequireRole(Roles.Engineer));
         // Anything not annotated still needs an authenticated caller.
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();

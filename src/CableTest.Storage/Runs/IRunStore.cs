@@ -32,6 +32,15 @@ public interface IRunStore
     Task<SealedSamplingRecord?> GetSamplingRecordAsync(string sampleId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Records another lab's results with a sample; false when the sample has a record with the same label (lab and
+    /// report id) already (nothing changed).
+    /// </summary>
+    Task<bool> TryAddExternalInspectionAsync(ExternalInspectionRecord inspection, CancellationToken cancellationToken);
+
+    /// <summary>The external inspections recorded with a sample, oldest first.</summary>
+    Task<IReadOnlyList<ExternalInspectionRecord>> ListExternalInspectionsAsync(string sampleId, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Every verdict of a sample with a sampling record as risk analysis needs it (oldest first): spec, manufacturer, time,
     /// outcome and margins to the limit, read from the verdict_margins side table written with each verdict (no evidence
     /// parsed). Statistics, not the record: the hash chain covers the verdicts, not this table.

@@ -132,6 +132,19 @@ internal static class Migrations
             """,
             "CREATE INDEX margins_by_sample ON verdict_margins (sample_id, sequence)",
         ], SqlRunStore.BackfillMarginsAsync),
+        new(6, "external inspections: another lab's results recorded with a sample (cabletest.external-inspection/1), one per lab report",
+        [
+            """
+            CREATE TABLE external_inspections (
+                inspection_id TEXT PRIMARY KEY,
+                sample_id TEXT NOT NULL,
+                label TEXT NOT NULL,
+                json TEXT NOT NULL,
+                recorded_by TEXT NOT NULL,
+                recorded_at_ms BIGINT NOT NULL,
+                UNIQUE (sample_id, label))
+            """,
+        ]),
     ];
 
     public const string CreateHistory = """

@@ -90,6 +90,34 @@ public sealed class CompareCommandTests(TwoRunsFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task CompareRecord_ExternalFile_RecordedWithTheRunsSampleOnceThenRefusedInWords()
+    {
+        var (r20, u) = await RunR20Async();
+        var path = Write("record.json", r20, u, "Ω/km");
+        var result = await CliResult.Of("compare", fixture.First, "--external", path, "--record", "--server", fixture.Service.Address);
+
+        Assert.True(result.Code == ExitCodes.Ok, result.ToString());
+        Assert.Contains("En 0.00 consistent", result.Out, StringComparison.Ordinal);
+        Assert.Matches(@"Recorded with sample S-CLI-TWICE: Zhejiang Cable QC Centre · ZJ-2026-1187 \(inspection [0-9a-f]{32}\)", result.Out);
+        var stored = Assert.Single(await fixture.Service.Store.ListExternalInspectionsAsync("S-CLI-TWICE", default));
+        Assert.Equal("Zhejiang Cable QC Centre · ZJ-2026-1187", stored.Label);
+
+        // The same lab's report again: compared, not recorded twice, and said so (exit 2: the command could not do all it was asked).
+        var again = await CliResult.Of("compare", fixture.First, "--external", path, "--record", "--server", fixture.Service.Address);
+        Assert.Equal(ExitCodes.Service, again.Code);
+        Assert.Equal("cabletest compare: --record: sample S-CLI-TWICE has this lab's report recorded already; nothing was recorded", again.Err.Trim());
+        Assert.Single(await fixture.Service.Store.ListExternalInspectionsAsync("S-CLI-TWICE", default));
+    }
+
+    [Fact]
+    public async Task CompareRecord_WithoutExternal_UsageErrorNamingTheFlags()
+    {
+        var result = await CliResult.Of("compare", fixture.First, fixture.Second, "--record", "--server", fixture.Service.Address);
+        Assert.Equal(ExitCodes.NoVerdict, result.Code);
+        Assert.Contains("--record records another lab's results: give --external FILE", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Compare_MissingFile_NamesTheFlag()
     {
         var result = await CliResult.Of("compare", fixture.First, "--external", "/nonexistent/results.json", "--server", fixture.Service.Address);

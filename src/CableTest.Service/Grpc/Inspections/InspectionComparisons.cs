@@ -35,7 +35,10 @@ internal sealed class InspectionComparisons(IRunStore store)
         return InspectionMapping.ToProto(comparison, InspectionMapping.Summary(a), InspectionMapping.Summary(external));
     }
 
-    /// <summary>The run's comparison with every other run of its sample that has a verdict record (its re-inspections), oldest first.</summary>
+    /// <summary>
+    /// The run's comparison with every other run of its sample that has a verdict record (its re-inspections), oldest
+    /// first, then with every other lab's results recorded with the sample, oldest first.
+    /// </summary>
     public async Task<IReadOnlyList<CompareInspectionsResponse>> ReinspectionsOfAsync(Verdict verdict, CancellationToken cancellationToken)
     {
         var result = new List<CompareInspectionsResponse>();
@@ -52,11 +55,20 @@ internal sealed class InspectionComparisons(IRunStore store)
 
             if (page.NextAfterSequence is not { } next)
             {
-                return result;
+                break;
             }
 
             after = next;
         }
+
+        foreach (var record in await store.ListExternalInspectionsAsync(verdict.SampleId, cancellationToken).ConfigureAwait(false))
+        {
+            var external = ExternalInspectionFile.Parse(record.Json);
+            var comparison = InspectionComparer.Compare(InspectionMapping.FromVerdict(verdict), external);
+            result.Add(InspectionMapping.ToProto(comparison, InspectionMapping.Summary(verdict), InspectionMapping.Summary(external)));
+        }
+
+        return result;
     }
 
     private async Task<Verdict> VerdictAsync(string runId, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using CableTest.Contracts.V1;
-using CableTest.Domain.Comparison;
 using CableTest.Service.Grpc.Inputs;
 using CableTest.Service.Security;
 using Grpc.Core;
@@ -7,10 +6,28 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace CableTest.Service.Grpc.Inspections;
 
-/// <summary>cabletest.v1.InspectionService: a run compared with a re-inspection (another run of its sample, or another lab's results). Read only.</summary>
+/// <summary>
+/// cabletest.v1.InspectionService: a run compared with a re-inspection (another run of its sample, or another lab's
+/// results); other labs' results recorded with a sample (lims and engineer) and a sample's inspections listed.
+/// </summary>
 [Authorize(Policy = Policies.Read)]
-internal sealed class InspectionsService(InspectionComparisons comparisons) : InspectionService.InspectionServiceBase
+internal sealed class InspectionsService(InspectionComparisons comparisons, SampleInspections inspections) : InspectionService.InspectionServiceBase
 {
+    [Authorize(Policy = Policies.RecordInspection)]
+    public override async Task<ExternalInspection> RecordExternalInspection(RecordExternalInspectionRequest request, ServerCallContext context)
+    {
+        new RequestRules().Id(request.SampleId, "sample_id").ThrowIfAny();
+        var (json, external) = ExternalResults.Read(request.ExternalResults, "external_results");
+        var recordedBy = context.GetHttpContext().User.Identity?.Name ?? "";
+        return await inspections.RecordAsync(request.SampleId, json, external, recordedBy, context.CancellationToken).ConfigureAwait(false);
+    }
+
+    public override async Task<ListInspectionsResponse> ListInspections(ListInspectionsRequest request, ServerCallContext context)
+    {
+        new RequestRules().Id(request.SampleId, "sample_id").ThrowIfAny();
+        return await inspections.ListAsync(request.SampleId, context.CancellationToken).ConfigureAwait(false);
+    }
+
     public override async Task<CompareInspectionsResponse> CompareInspections(CompareInspectionsRequest request, ServerCallContext context)
     {
         var rules = new RequestRules().Id(request.RunA, "run_a");
@@ -38,16 +55,7 @@ internal sealed class InspectionsService(InspectionComparisons comparisons) : In
             return await comparisons.CompareRunsAsync(request.RunA, request.RunB, ct).ConfigureAwait(false);
         }
 
-        Inspection external;
-        try
-        {
-            external = ExternalInspectionFile.Parse(Google.Protobuf.JsonFormatter.Default.Format(request.ExternalResults));
-        }
-        catch (ExternalInspectionException e)
-        {
-            throw new RequestValidationException([new FieldViolation(e.Field.Length == 0 ? "external_results" : "external_results." + e.Field, e.Problem)]);
-        }
-
+        var (_, external) = ExternalResults.Read(request.ExternalResults, "external_results");
         return await comparisons.CompareExternalAsync(request.RunA, external, ct).ConfigureAwait(false);
     }
 }
