@@ -71,6 +71,13 @@ public interface IRunStore
     // VerdictIntegrityException (naming the sequence) rather than return one that does not match.
     Task<StoredVerdict?> GetVerdictByIdAsync(string verdictId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A number that changes whenever any connection, in this process or another, commits a change to
+    /// the store; null when the store cannot tell (then a reader must read). While it is unchanged, a
+    /// record read and checked earlier is still what the store holds.
+    /// </summary>
+    ValueTask<long?> GetChangeStampAsync(CancellationToken cancellationToken) => ValueTask.FromResult<long?>(null);
+
     Task<StoredVerdict?> GetVerdictByRunAsync(string runId, CancellationToken cancellationToken);
 
     /// <summary>The newest verdict of a sample.</summary>

@@ -42,6 +42,8 @@ public abstract partial class SqlRunStore
     public Task<StoredVerdict?> GetVerdictByIdAsync(string verdictId, CancellationToken cancellationToken) =>
         SingleVerdictAsync("WHERE verdict_id = @k", verdictId, cancellationToken);
 
+    public virtual ValueTask<long?> GetChangeStampAsync(CancellationToken cancellationToken) => ValueTask.FromResult<long?>(null);
+
     public Task<StoredVerdict?> GetVerdictByRunAsync(string runId, CancellationToken cancellationToken) =>
         SingleVerdictAsync("WHERE run_id = @k ORDER BY sequence DESC", runId, cancellationToken);
 

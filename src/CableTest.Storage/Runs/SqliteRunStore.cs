@@ -13,6 +13,12 @@ public sealed class SqliteRunStore : SqlRunStore
     private readonly string connectionString;
     private readonly Lock openGate = new();
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> configured = new();
+    private readonly Lock probeGate = new();
+    private SqliteConnection? probe;
+    private SqliteCommand? dataVersion;
+    private long probeArrivals;
+    private long lastProbeCovers;
+    private long? lastStamp;
 
     public SqliteRunStore(string path, TimeProvider time)
         : base(time)
@@ -38,8 +44,71 @@ public sealed class SqliteRunStore : SqlRunStore
     /// <summary>Closes the connections this store keeps pooled (and their file handles): for a store whose file is about to be deleted.</summary>
     public void ReleaseConnections()
     {
+        CloseProbe();
         using var connection = new SqliteConnection(connectionString);
         SqliteConnection.ClearPool(connection);
+    }
+
+    /// <summary>
+    /// SQLite's <c>PRAGMA data_version</c> on one connection kept open for it and never used to write: it
+    /// changes whenever another connection (any of this store's, or sqlite3 on the file) commits. Callers
+    /// that queue while a probe runs take the value of the first probe that began after they arrived (it
+    /// saw every commit before their arrival) instead of probing again one by one. A failing probe
+    /// answers null, so the caller reads the store and meets the fault there.
+    /// </summary>
+    public override ValueTask<long?> GetChangeStampAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var arrival = Interlocked.Increment(ref probeArrivals);
+        lock (probeGate)
+        {
+            if (lastProbeCovers >= arrival)
+            {
+                return ValueTask.FromResult(lastStamp);
+            }
+
+            var covers = Volatile.Read(ref probeArrivals);
+            lastStamp = Probe();
+            lastProbeCovers = covers;
+            return ValueTask.FromResult(lastStamp);
+        }
+    }
+
+    private long? Probe()
+    {
+        try
+        {
+            if (dataVersion is null)
+            {
+                var connection = new SqliteConnection(connectionString);
+                lock (openGate)
+                {
+                    connection.Open();
+                }
+
+                probe = connection;
+                dataVersion = connection.CreateCommand();
+                dataVersion.CommandText = "PRAGMA data_version";
+                dataVersion.Prepare();
+            }
+
+            return Convert.ToInt64(dataVersion.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is SqliteException or InvalidOperationException)
+        {
+            CloseProbe();
+            return null;
+        }
+    }
+
+    private void CloseProbe()
+    {
+        lock (probeGate)
+        {
+            dataVersion?.Dispose();
+            probe?.Dispose();
+            (dataVersion, probe) = (null, null);
+        }
     }
 
     /// <summary>

@@ -66,9 +66,10 @@ internal static class GrpcVerdictsBenchmark
 
             Console.WriteLine("load average before: " + ServiceProcess.LoadAverage());
             Console.WriteLine();
-            Console.WriteLine("| call | clients | calls/s | p50 ms | p99 ms |");
-            Console.WriteLine("|---|---:|---:|---:|---:|");
+            Console.WriteLine("| call | clients | calls/s | p50 ms | p99 ms | service CPU µs/call | client CPU µs/call |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
             var rates = new double[operations.Length, callers.Length];
+            var cpu = new double[operations.Length, callers.Length];
             var failures = new List<string>();
 
             // Steady state, as a service that has run for a while: every call's code path compiled at its final tier first.
@@ -91,9 +92,15 @@ internal static class GrpcVerdictsBenchmark
                 for (var c = 0; c < callers.Length; c++)
                 {
                     var warm = await MeasureAsync(operations[op], callers[c], TimeSpan.FromSeconds(1), deadline);
+                    var (serviceBefore, clientBefore) = (CpuTime(service), CpuTime(Process.GetCurrentProcess()));
                     var cell = await MeasureAsync(operations[op], callers[c], duration, deadline);
+                    var calls = cell.Rate * cell.Seconds;
+                    var serviceCpu = (CpuTime(service) - serviceBefore).TotalMicroseconds / calls;
+                    var clientCpu = (CpuTime(Process.GetCurrentProcess()) - clientBefore).TotalMicroseconds / calls;
                     rates[op, c] = cell.Rate;
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {names[op]} | {callers[c]} | {cell.Rate:F0} | {cell.P50:F2} | {cell.P99:F2} |"));
+                    cpu[op, c] = serviceCpu + clientCpu;
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"| {names[op]} | {callers[c]} | {cell.Rate:F0} | {cell.P50:F2} | {cell.P99:F2} | {serviceCpu:F0} | {clientCpu:F0} |"));
                     foreach (var (what, result) in new[] { ("warm-up", warm), ("measured", cell) })
                     {
                         if (result.Hung > 0 || result.Failed > 0)
@@ -114,6 +121,18 @@ internal static class GrpcVerdictsBenchmark
                     $"| {names[op]} | {string.Join(" | ", callers.Select((_, c) => (rates[op, c] / rates[0, c]).ToString("F2", CultureInfo.InvariantCulture) + "x"))} |"));
             }
 
+            // Throughput moves with whatever else the machine runs; the CPU both processes spend on a call
+            // does much less. On cores given to the benchmark alone, calls/s is cores / CPU per call, so the
+            // inverse ratio of CPU per call is the throughput ratio a quiet machine would show.
+            Console.WriteLine();
+            Console.WriteLine("| empty call CPU / call CPU (service + client) | " + string.Join(" | ", callers.Select(c => $"{c} callers")) + " |");
+            Console.WriteLine("|---|" + string.Concat(callers.Select(_ => "---:|")));
+            foreach (var op in Enumerable.Range(1, operations.Length - 1).Where(o => selected.Contains(keys[0]) && selected.Contains(keys[o])))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {names[op]} | {string.Join(" | ", callers.Select((_, c) => (cpu[0, c] / cpu[op, c]).ToString("F2", CultureInfo.InvariantCulture) + "x"))} |"));
+            }
+
             Console.WriteLine();
             Console.WriteLine("load average after: " + ServiceProcess.LoadAverage());
             service.Kill(entireProcessTree: true);
@@ -130,7 +149,13 @@ internal static class GrpcVerdictsBenchmark
         }
     }
 
-    private sealed record Cell(double Rate, double P50, double P99, int Hung, int Failed, string FirstError);
+    private sealed record Cell(double Rate, double Seconds, double P50, double P99, int Hung, int Failed, string FirstError);
+
+    private static TimeSpan CpuTime(Process process)
+    {
+        process.Refresh();
+        return process.TotalProcessorTime;
+    }
 
     /// <summary>
     /// Each caller repeats the call until <paramref name="duration"/> is over. A call past its deadline
@@ -169,12 +194,12 @@ internal static class GrpcVerdictsBenchmark
         var all = Task.WhenAll(workers);
         if (await Task.WhenAny(all, Task.Delay(duration + deadline + TimeSpan.FromSeconds(30))) != all)
         {
-            return new Cell(double.NaN, double.NaN, double.NaN, workers.Count(w => !w.IsCompleted), failed, "workers still waiting after every deadline passed: the client itself hangs");
+            return new Cell(double.NaN, double.NaN, double.NaN, double.NaN, workers.Count(w => !w.IsCompleted), failed, "workers still waiting after every deadline passed: the client itself hangs");
         }
 
         var elapsed = started.Elapsed.TotalSeconds;
         var sorted = latencies.SelectMany(l => l).Order().ToArray();
-        return new Cell(sorted.Length / elapsed, Percentile(sorted, 0.50), Percentile(sorted, 0.99), hung, failed, firstError ?? "");
+        return new Cell(sorted.Length / elapsed, elapsed, Percentile(sorted, 0.50), Percentile(sorted, 0.99), hung, failed, firstError ?? "");
     }
 
     private static double Percentile(double[] sorted, double p) =>

@@ -47,6 +47,9 @@ public sealed class PostgresRunStoreTests(PostgresFixture fixture) : RunStoreBeh
     }
 
     [Fact]
+    public async Task ChangeStamp_NotKept_SoEveryReadGoesToTheDatabase() => Assert.Null(await Store.GetChangeStampAsync(default));
+
+    [Fact]
     public async Task TwoBenches_SharingOneDatabase_AppendOneGapFreeChain()
     {
         await using var benchB = PostgresRunStore.Create(connectionString, Time);

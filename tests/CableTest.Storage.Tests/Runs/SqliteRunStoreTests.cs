@@ -69,6 +69,44 @@ public sealed class SqliteRunStoreTests : RunStoreBehaviour
         old.ReleaseConnections();
     }
 
+    [Fact]
+    public async Task ChangeStamp_SteadyWhileOnlyRead_MovesOnEveryCommitByThisStoreOrAnotherConnection()
+    {
+        await Store.AppendVerdictAsync(Verdict("v1"), default);
+        var first = await Store.GetChangeStampAsync(default);
+        Assert.NotNull(first);
+        await Store.GetVerdictByIdAsync("v1", default);
+        await Store.ListVerdictsAsync(new VerdictQuery(), default);
+        Assert.Equal(first, await Store.GetChangeStampAsync(default));
+
+        await Store.AppendVerdictAsync(Verdict("v2"), default);
+        var afterAppend = await Store.GetChangeStampAsync(default);
+        Assert.NotEqual(first, afterAppend);
+
+        await ExecuteSqlAsync("UPDATE verdicts SET outcome = 'fail' WHERE sequence = 1");
+        var afterEdit = await Store.GetChangeStampAsync(default);
+        Assert.NotEqual(afterAppend, afterEdit);
+        Assert.Equal(afterEdit, await Store.GetChangeStampAsync(default));
+        ((SqliteRunStore)Store).ReleaseConnections();
+    }
+
+    [Fact]
+    public async Task ChangeStamp_CallersQueuedTogether_EachSeesEveryCommitBeforeItAsked()
+    {
+        await Store.AppendVerdictAsync(Verdict("v1"), default);
+        for (var round = 0; round < 20; round++)
+        {
+            var before = await Store.GetChangeStampAsync(default);
+            var callers = Enumerable.Range(0, 16).Select(_ => Task.Run(async () => await Store.GetChangeStampAsync(default))).ToList();
+            await Task.WhenAll(callers);
+            await ExecuteSqlAsync($"UPDATE verdicts SET lims_order = 'LO-{round}' WHERE sequence = 1");
+            var after = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(async () => await Store.GetChangeStampAsync(default))));
+            Assert.All(after, stamp => Assert.NotEqual(before, stamp));
+        }
+
+        ((SqliteRunStore)Store).ReleaseConnections();
+    }
+
     private static async Task ExecuteSqlOnAsync(string path, string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={path}");

@@ -53,5 +53,26 @@ internal sealed class VerdictCache : IDisposable
         return verdict;
     }
 
+    /// <summary>
+    /// The verdict a key (run id, verdict id or sample id, by <paramref name="kind"/>) was found to name
+    /// when the store's change stamp was <paramref name="stamp"/>, if that was checked at this very stamp
+    /// and the verdict is still cached: nothing has been committed to the store since, so the record is
+    /// still what was read and checked then.
+    /// </summary>
+    public Verdict? Current(GetVerdictRequest.KeyOneofCase kind, string key, long stamp) =>
+        cache is not null && cache.TryGetValue(new Lookup(kind, key), out KeyedTo? found) && found!.Stamp == stamp
+            && cache.TryGetValue(found.Sequence, out Verdict? hit) ? hit : null;
+
+    /// <summary>Remembers that <paramref name="key"/> named the verdict at <paramref name="sequence"/> when the stamp, taken before the read, was <paramref name="stamp"/>.</summary>
+    public void Found(GetVerdictRequest.KeyOneofCase kind, string key, long sequence, long stamp) =>
+        cache?.Set(new Lookup(kind, key), new KeyedTo(sequence, stamp), new MemoryCacheEntryOptions { Size = LookupBytes + (2L * key.Length) });
+
     public void Dispose() => cache?.Dispose();
+
+    /// <summary>What a lookup entry is counted at besides its key's characters.</summary>
+    private const int LookupBytes = 96;
+
+    private readonly record struct Lookup(GetVerdictRequest.KeyOneofCase Kind, string Key);
+
+    private sealed record KeyedTo(long Sequence, long Stamp);
 }

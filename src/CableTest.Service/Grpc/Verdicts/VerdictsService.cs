@@ -27,13 +27,40 @@ internal sealed partial class VerdictsService(
         var ct = context.CancellationToken;
         try
         {
-            var (stored, kind, id) = request.KeyCase switch
+            var key = request.KeyCase switch
             {
-                GetVerdictRequest.KeyOneofCase.RunId => (await store.GetVerdictByRunAsync(request.RunId, ct), "verdict for run", request.RunId),
-                GetVerdictRequest.KeyOneofCase.SampleId => (await store.GetLatestVerdictBySampleAsync(request.SampleId, ct), "verdict for sample", request.SampleId),
-                _ => (await store.GetVerdictByIdAsync(request.VerdictId, ct), "verdict", request.VerdictId),
+                GetVerdictRequest.KeyOneofCase.RunId => request.RunId,
+                GetVerdictRequest.KeyOneofCase.SampleId => request.SampleId,
+                _ => request.VerdictId,
             };
-            return stored is null ? throw new NotFoundException(kind, id) : verdicts.Map(stored);
+
+            // Taken before the read: a commit after it changes the stamp, so the next read goes to the store again.
+            var stamp = await store.GetChangeStampAsync(ct);
+            if (stamp is { } unchanged && verdicts.Current(request.KeyCase, key, unchanged) is { } current)
+            {
+                return integrity.FirstFailure is { } broken && (ulong)broken.Sequence == current.Sequence
+                    ? throw new VerdictIntegrityException(broken.Sequence, broken.Detail)
+                    : current;
+            }
+
+            var (stored, kind) = request.KeyCase switch
+            {
+                GetVerdictRequest.KeyOneofCase.RunId => (await store.GetVerdictByRunAsync(key, ct), "verdict for run"),
+                GetVerdictRequest.KeyOneofCase.SampleId => (await store.GetLatestVerdictBySampleAsync(key, ct), "verdict for sample"),
+                _ => (await store.GetVerdictByIdAsync(key, ct), "verdict"),
+            };
+            if (stored is null)
+            {
+                throw new NotFoundException(kind, key);
+            }
+
+            var verdict = verdicts.Map(stored);
+            if (stamp is { } before)
+            {
+                verdicts.Found(request.KeyCase, key, stored.Sequence, before);
+            }
+
+            return verdict;
         }
         catch (VerdictIntegrityException e)
         {
