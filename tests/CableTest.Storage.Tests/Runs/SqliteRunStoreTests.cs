@@ -87,6 +87,16 @@ public sealed class SqliteRunStoreTests : RunStoreBehaviour
         var afterEdit = await Store.GetChangeStampAsync(default);
         Assert.NotEqual(afterAppend, afterEdit);
         Assert.Equal(afterEdit, await Store.GetChangeStampAsync(default));
+
+        // The kept connection holds no read transaction between probes, so the WAL can still be checkpointed away.
+        await using var checkpoint = new SqliteConnection($"Data Source={DbPath};Pooling=false");
+        await checkpoint.OpenAsync();
+        await using var truncate = checkpoint.CreateCommand();
+        truncate.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+        await using var result = await truncate.ExecuteReaderAsync();
+        Assert.True(await result.ReadAsync());
+        Assert.Equal(0L, result.GetInt64(0));
+        Assert.Equal(0L, new FileInfo(DbPath + "-wal").Length);
         ((SqliteRunStore)Store).ReleaseConnections();
     }
 
