@@ -108,6 +108,7 @@ public sealed partial class InfluxForwarder
         fruitlessRedeliveries = fruitlessRedeliveries >= MaxFruitlessRedeliveries ? 1 : fruitlessRedeliveries + 1;
         missingAtLastRedelivery = missing;
         Interlocked.Add(ref readBackMissingTotal, missing);
+        await CommitInFlightAsync().ConfigureAwait(false);
         var count = outbox.Redeliver(ConsumerName);
         Volatile.Write(ref lastReadBack, new ReadBackCheck(time.GetUtcNow(), expected, missing, count));
         LogReadBackShort(logger, missing, expected, worst.Key.ToString(), count);

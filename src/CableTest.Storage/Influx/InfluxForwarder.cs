@@ -43,78 +43,101 @@ public sealed partial class InfluxForwarder(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         outbox.Rewind(ConsumerName);
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            try
-            {
-                await CheckSinkAsync(stoppingToken).ConfigureAwait(false);
-                await CheckReadBackAsync(stoppingToken).ConfigureAwait(false);
-                await ForwardOnceAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // Never let the loop die: go back to the durable cursor and try again.
-                LogLoopFailure(logger, e);
-                outbox.Rewind(ConsumerName);
-                await Task.Delay(options.MinRetryDelay, time, stoppingToken).ConfigureAwait(false);
-            }
-        }
-    }
-
-    /// <summary>Delivers one batch (waiting for readings if there are none). Public for tests and benchmarks.</summary>
-    public async Task<int> ForwardOnceAsync(CancellationToken cancellationToken)
-    {
-        var batch = new List<OutboxRecord>(outbox.Read(ConsumerName, options.BatchSize, options.MaxBatchBytes));
-        if (batch.Count == 0)
-        {
-            // Idle: make the delivered position durable before waiting.
-            outbox.SyncCursors();
-            var cursor = outbox.GetStatus().ConsumerPositions[ConsumerName];
-            if (sinkProbe is null && readBack is null)
-            {
-                await outbox.WaitForRecordsAsync(cursor, cancellationToken).ConfigureAwait(false);
-            }
-            else
+            while (!stoppingToken.IsCancellationRequested)
             {
                 try
                 {
-                    // Wake up for the next sink check and read-back even when no readings come.
-                    await outbox.WaitForRecordsAsync(cursor, cancellationToken).WaitAsync(options.SinkCheckInterval, time, cancellationToken).ConfigureAwait(false);
+                    await CheckSinkAsync(stoppingToken).ConfigureAwait(false);
+                    await CheckReadBackAsync(stoppingToken).ConfigureAwait(false);
+                    await ForwardOnceAsync(stoppingToken).ConfigureAwait(false);
                 }
-                catch (TimeoutException)
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
+                    return;
+                }
+                catch (Exception e)
+                {
+                    // Never let the loop die: go back to the durable cursor and try again.
+                    LogLoopFailure(logger, e);
+                    await AbandonInFlightAsync().ConfigureAwait(false);
+                    await Task.Delay(options.MinRetryDelay, time, stoppingToken).ConfigureAwait(false);
                 }
             }
-
-            return 0;
         }
-
-        // Batching by interval: a small batch waits until its first reading is FlushInterval old.
-        if (batch.Count < options.BatchSize)
+        finally
         {
-            var age = time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(batch[0].AppendedAtUnixMs);
+            // Stopping: let nothing post after the host is gone; what was not committed is sent again.
+            await AbandonInFlightAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Starts posting the batches that are ready (up to <see cref="InfluxOptions.MaxInFlight"/> at
+    /// once), then waits for the oldest one in flight and advances the cursor over it and every later
+    /// batch already acknowledged without a gap; returns how many readings that committed. With none
+    /// to post it waits for readings (or for a small batch's <see cref="InfluxOptions.FlushInterval"/>)
+    /// and returns 0. Public for tests and benchmarks.
+    /// </summary>
+    public async Task<int> ForwardOnceAsync(CancellationToken cancellationToken)
+    {
+        StartReadyBatches(flushHeld: false, cancellationToken);
+        if (inFlight.Count == 0 && held is { } small)
+        {
+            // Batching by interval: a small batch waits until its first reading is FlushInterval old.
+            var age = time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(small[0].AppendedAtUnixMs);
             if (age < options.FlushInterval)
             {
                 await Task.Delay(options.FlushInterval - age, time, cancellationToken).ConfigureAwait(false);
-                batch.AddRange(outbox.Read(ConsumerName, options.BatchSize - batch.Count, options.MaxBatchBytes));
             }
+
+            StartReadyBatches(flushHeld: true, cancellationToken);
         }
 
-        var quarantinedBefore = outbox.GetStatus().Quarantined;
-        await DeliverAsync(batch, cancellationToken).ConfigureAwait(false);
-        var quarantinedNow = (int)(outbox.GetStatus().Quarantined - quarantinedBefore);
-        outbox.Commit(ConsumerName, batch[^1].Sequence, batch.Count - quarantinedNow);
-        return batch.Count;
+        if (inFlight.Count == 0)
+        {
+            await WaitIdleAsync(cancellationToken).ConfigureAwait(false);
+            return 0;
+        }
+
+        return await CommitAcknowledgedAsync().ConfigureAwait(false);
     }
 
-    private async Task DeliverAsync(IReadOnlyList<OutboxRecord> records, CancellationToken cancellationToken)
+    /// <summary>Nothing to deliver: make the delivered position durable, then wait for readings.</summary>
+    private async Task WaitIdleAsync(CancellationToken cancellationToken)
+    {
+        outbox.SyncCursors();
+        var cursor = outbox.GetStatus().ConsumerPositions[ConsumerName];
+        if (sinkProbe is null && readBack is null)
+        {
+            await outbox.WaitForRecordsAsync(cursor, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            // Wake up for the next sink check and read-back even when no readings come.
+            await outbox.WaitForRecordsAsync(cursor, cancellationToken).WaitAsync(options.SinkCheckInterval, time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+        }
+    }
+
+    /// <summary>
+    /// Posts one batch until the server stored it (retrying for as long as it takes), splitting it on
+    /// 413 and bisecting it on 400/422; returns how many of its records went to quarantine instead.
+    /// </summary>
+    private async Task<int> DeliverAsync(IReadOnlyList<OutboxRecord> records, CancellationToken cancellationToken)
     {
         var precision = records[0].Precision;
-        var lines = records.Select(r => r.Payload).ToList();
+        var lines = new ReadOnlyMemory<byte>[records.Count];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            lines[i] = records[i].Payload;
+        }
+
         for (var attempt = 0; ; attempt++)
         {
             var outcome = await client.WriteAsync(lines, precision, cancellationToken).ConfigureAwait(false);
@@ -122,18 +145,17 @@ public sealed partial class InfluxForwarder(
             {
                 case WriteOutcomeKind.Delivered:
                     MarkHealthy();
-                    return;
+                    return 0;
 
                 case WriteOutcomeKind.TooLarge or WriteOutcomeKind.Rejected when records.Count > 1:
                     var half = records.Count / 2;
-                    await DeliverAsync([.. records.Take(half)], cancellationToken).ConfigureAwait(false);
-                    await DeliverAsync([.. records.Skip(half)], cancellationToken).ConfigureAwait(false);
-                    return;
+                    var first = await DeliverAsync([.. records.Take(half)], cancellationToken).ConfigureAwait(false);
+                    return first + await DeliverAsync([.. records.Skip(half)], cancellationToken).ConfigureAwait(false);
 
                 case WriteOutcomeKind.TooLarge or WriteOutcomeKind.Rejected:
                     outbox.Quarantine(ConsumerName, records[0], outcome.Message);
                     LogQuarantined(logger, records[0].Sequence, outcome.Message);
-                    return;
+                    return 1;
 
                 default:
                     outbox.CountRetry();
@@ -167,6 +189,8 @@ public sealed partial class InfluxForwarder(
 
         if (sinkIdentity is not null && identity != sinkIdentity)
         {
+            // What is in flight is committed first: the cursor must not pass the records sent again.
+            await CommitInFlightAsync().ConfigureAwait(false);
             var count = outbox.Redeliver(ConsumerName);
             LogSinkRestarted(logger, sinkIdentity, identity, count);
         }

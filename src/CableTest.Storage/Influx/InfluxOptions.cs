@@ -52,6 +52,14 @@ public sealed class InfluxOptions
     /// <summary>Upper bound on a request body before compression.</summary>
     public int MaxBatchBytes { get; set; } = 8 << 20;
 
+    /// <summary>
+    /// Batches posted at once. The next batches are read and posted while earlier ones wait for the
+    /// server's answer; the delivery cursor still advances in journal order, only over the batches
+    /// acknowledged without a gap (a point is keyed by series and timestamp, so a batch acknowledged
+    /// after a later one, or sent twice after a failure, stores the same points). 1: one at a time.
+    /// </summary>
+    public int MaxInFlight { get; set; } = 4;
+
     /// <summary>How long a first pending reading waits for its batch to fill.</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 

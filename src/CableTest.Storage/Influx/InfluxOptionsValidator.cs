@@ -56,6 +56,11 @@ internal sealed class InfluxOptionsValidator : IValidateOptions<InfluxOptions>
             errors.Add("Influx:BatchSize must be 1..100000");
         }
 
+        if (o.MaxInFlight is < 1 or > 64)
+        {
+            errors.Add("Influx:MaxInFlight must be 1..64");
+        }
+
         if (o.MaxBatchBytes < 64 * 1024)
         {
             errors.Add("Influx:MaxBatchBytes must be at least 65536");

@@ -19,7 +19,17 @@ public sealed partial class DurableOutbox
     public IReadOnlyList<OutboxRecord> Read(string consumer, int maxRecords, int maxBytes)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRecords, 1);
-        return Read(GetConsumer(consumer), maxRecords, maxBytes);
+        return Read(GetConsumer(consumer), maxRecords, maxBytes, null);
+    }
+
+    /// <summary>
+    /// As <see cref="Read(string, int, int)"/>, but stops before the first record whose precision is
+    /// not <paramref name="precision"/> (to top up a batch already read).
+    /// </summary>
+    public IReadOnlyList<OutboxRecord> Read(string consumer, int maxRecords, int maxBytes, WritePrecision precision)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxRecords, 1);
+        return Read(GetConsumer(consumer), maxRecords, maxBytes, precision);
     }
 
     /// <summary>
@@ -49,7 +59,7 @@ public sealed partial class DurableOutbox
         var result = new List<OutboxRecord>();
         while (scan.NextToRead <= upTo)
         {
-            var batch = Read(scan, (int)Math.Min(4096, upTo - scan.NextToRead + 1), ReadChunkBytes);
+            var batch = Read(scan, (int)Math.Min(4096, upTo - scan.NextToRead + 1), ReadChunkBytes, null);
             if (batch.Count == 0)
             {
                 break;
@@ -71,7 +81,7 @@ public sealed partial class DurableOutbox
         }
     }
 
-    private List<OutboxRecord> Read(Consumer c, int maxRecords, int maxBytes)
+    private List<OutboxRecord> Read(Consumer c, int maxRecords, int maxBytes, WritePrecision? only)
     {
         var result = new List<OutboxRecord>(Math.Min(maxRecords, 1024));
         var bytes = 0;
@@ -115,7 +125,7 @@ public sealed partial class DurableOutbox
                 }
 
                 var precision = (WritePrecision)chunk[at + 24];
-                if (result.Count > 0 && result[0].Precision != precision)
+                if ((only ?? (result.Count > 0 ? result[0].Precision : precision)) != precision)
                 {
                     return result;
                 }

@@ -114,6 +114,9 @@ public sealed partial class DurableOutbox : IAsyncDisposable
         return append.Error is { } error ? throw error : append.Sequence;
     }
 
+    /// <summary>Sequence of the last durable record (0 when the journal is empty).</summary>
+    public long LastSequence => Volatile.Read(ref lastSequence);
+
     /// <summary>Completes when a record after <paramref name="afterSequence"/> exists.</summary>
     public Task WaitForRecordsAsync(long afterSequence, CancellationToken cancellationToken)
     {

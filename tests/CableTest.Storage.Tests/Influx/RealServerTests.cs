@@ -11,9 +11,9 @@ namespace CableTest.Storage.Tests.Influx;
 /// <summary>Readings through the outbox into a real influxd (v1) and VictoriaMetrics (v2 write API).</summary>
 public sealed class RealServerTests
 {
-    private static async Task<(DurableOutbox Outbox, InfluxForwarder Forwarder, HttpClient Http)> StartForwarderAsync(TempDirectory dir, InfluxOptions options)
+    private static async Task<(DurableOutbox Outbox, InfluxForwarder Forwarder, HttpClient Http)> StartForwarderAsync(TempDirectory dir, InfluxOptions options, DurableOutbox? outbox = null)
     {
-        var outbox = DurableOutbox.Open(new OutboxOptions { Directory = dir.Path }, [InfluxForwarder.ConsumerName], TimeProvider.System, NullLogger.Instance);
+        outbox ??= DurableOutbox.Open(new OutboxOptions { Directory = dir.Path }, [InfluxForwarder.ConsumerName], TimeProvider.System, NullLogger.Instance);
         var http = new HttpClient();
         var forwarder = new InfluxForwarder(outbox, new InfluxWriteClient(http, options), options, TimeProvider.System, NullLogger<InfluxForwarder>.Instance);
         await forwarder.StartAsync(default);
@@ -80,6 +80,68 @@ public sealed class RealServerTests
             var rows = await influx.QueryAsync("SELECT resistance_ohm FROM conductor_resistance");
             Assert.Equal(total, rows.Select(r => r[0].GetInt64()).Distinct().Count());
             Assert.True(outbox.GetStatus().Retried > 0);
+        }
+        finally
+        {
+            await forwarder.StopAsync(default);
+            forwarder.Dispose();
+            http.Dispose();
+            await outbox.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Influxd_KilledWithBatchesInFlight_ThenOurServiceKilled_EveryReadingPresentExactlyOnce()
+    {
+        await using var influx = new InfluxDbServer();
+        await influx.StartAsync();
+        using var dir = new TempDirectory("outbox");
+        var options = new InfluxOptions
+        {
+            Url = influx.Url,
+            Database = InfluxDbServer.Database,
+            BatchSize = 100,
+            MaxInFlight = 4,
+            FlushInterval = TimeSpan.FromMilliseconds(20),
+            MinRetryDelay = TimeSpan.FromMilliseconds(50),
+            MaxRetryDelay = TimeSpan.FromMilliseconds(400),
+        };
+        const int total = 6000;
+        var (outbox, forwarder, http) = await StartForwarderAsync(dir, options);
+        try
+        {
+            // Whole batches at once, so that several are posted together when influxd dies under them.
+            for (var i = 0; i < 4000; i += 400)
+            {
+                await outbox.AppendBatchAsync([.. Enumerable.Range(i, 400).Select(n => Reading(n))], WritePrecision.Ns, default);
+                if (i == 1200)
+                {
+                    await influx.KillAsync();
+                }
+
+                if (i == 2800)
+                {
+                    await WaitUntilAsync(async () => outbox.GetStatus().Retried > 0, TimeSpan.FromSeconds(30), () => $"no failed delivery while influxd was down: {outbox.GetStatus()}");
+                    await influx.StartAsync();
+                }
+            }
+
+            // Our service dies mid-pipeline (nothing disposed or synced); a new one opens the same journal.
+            await forwarder.StopAsync(default);
+            forwarder.Dispose();
+            http.Dispose();
+            var reopened = DurableOutbox.Open(new OutboxOptions { Directory = dir.Path }, [InfluxForwarder.ConsumerName], TimeProvider.System, NullLogger.Instance);
+            Assert.True(reopened.GetStatus().Depth > 0, "the kill came after everything was committed, so nothing in flight was tested");
+            (outbox, forwarder, http) = await StartForwarderAsync(dir, options, reopened);
+            for (var i = 4000; i < total; i += 400)
+            {
+                await outbox.AppendBatchAsync([.. Enumerable.Range(i, 400).Select(n => Reading(n))], WritePrecision.Ns, default);
+            }
+
+            await WaitUntilAsync(async () => outbox.GetStatus().Depth == 0, TimeSpan.FromSeconds(60), () => $"outbox not drained: {outbox.GetStatus()}");
+            Assert.Equal(total, await influx.CountAsync("conductor_resistance", "resistance_ohm"));
+            var rows = await influx.QueryAsync("SELECT resistance_ohm FROM conductor_resistance");
+            Assert.Equal(total, rows.Select(r => r[0].GetInt64()).Distinct().Count());
         }
         finally
         {
