@@ -85,7 +85,6 @@ public sealed partial class DurableOutbox
     {
         var result = new List<OutboxRecord>(Math.Min(maxRecords, 1024));
         var bytes = 0;
-        Span<byte> length = stackalloc byte[4];
         while (result.Count < maxRecords && bytes < maxBytes)
         {
             var (segment, offset) = Locate(c);
@@ -94,43 +93,33 @@ public sealed partial class DurableOutbox
                 break;
             }
 
-            // Read what this batch can use, not the rest of the segment: at most ReadChunkBytes (or
-            // the byte budget left), but always the whole next record.
-            var available = segment.Length - offset;
-            var want = Math.Min(available, Math.Clamp(maxBytes - bytes, JournalSegment.RecordHeaderSize, ReadChunkBytes));
-            if (segment.Read(offset, length) == 4)
+            // Records made durable a moment ago are still in memory (DurableOutbox.Tail.cs): no read,
+            // and no CRC check of bytes that never left this process. Otherwise read what this batch
+            // can use, not the rest of the segment: at most ReadChunkBytes (or the byte budget
+            // left), but always the whole next record.
+            var verify = !TryReadTail(segment, offset, out var chunk);
+            if (verify)
             {
-                want = Math.Min(available, Math.Max(want, JournalSegment.RecordHeaderSize + BitConverter.ToUInt32(length)));
+                chunk = ReadChunk(segment, offset, maxBytes - bytes);
             }
 
-            var chunk = new byte[(int)want];
-            var read = 0;
-            while (read < chunk.Length)
-            {
-                var n = segment.Read(offset + read, chunk.AsSpan(read));
-                if (n == 0)
-                {
-                    break;
-                }
-
-                read += n;
-            }
-
+            var read = chunk.Length;
+            var data = chunk.Span;
             var at = 0;
             while (result.Count < maxRecords && bytes < maxBytes && at < read)
             {
-                if (!JournalSegment.TryParse(chunk.AsSpan(at, read - at), c.NextToRead, out var size, out var appendedAt))
+                if (!JournalSegment.TryParse(data[at..], c.NextToRead, verify, out var size, out var appendedAt))
                 {
                     break;
                 }
 
-                var precision = (WritePrecision)chunk[at + 24];
+                var precision = (WritePrecision)data[at + 24];
                 if ((only ?? (result.Count > 0 ? result[0].Precision : precision)) != precision)
                 {
                     return result;
                 }
 
-                result.Add(new OutboxRecord(c.NextToRead, appendedAt, precision, chunk.AsMemory(at + JournalSegment.RecordHeaderSize, size - JournalSegment.RecordHeaderSize)));
+                result.Add(new OutboxRecord(c.NextToRead, appendedAt, precision, chunk.Slice(at + JournalSegment.RecordHeaderSize, size - JournalSegment.RecordHeaderSize)));
                 at += size;
                 bytes += size;
                 c.NextToRead++;
@@ -146,6 +135,33 @@ public sealed partial class DurableOutbox
         }
 
         return result;
+    }
+
+    /// <summary>Reads from disk at most ReadChunkBytes (or <paramref name="budget"/>) from <paramref name="offset"/>, but always the whole record there.</summary>
+    private static ReadOnlyMemory<byte> ReadChunk(JournalSegment segment, long offset, int budget)
+    {
+        var available = segment.Length - offset;
+        var want = Math.Min(available, Math.Clamp(budget, JournalSegment.RecordHeaderSize, ReadChunkBytes));
+        Span<byte> length = stackalloc byte[4];
+        if (segment.Read(offset, length) == 4)
+        {
+            want = Math.Min(available, Math.Max(want, JournalSegment.RecordHeaderSize + BitConverter.ToUInt32(length)));
+        }
+
+        var chunk = new byte[(int)want];
+        var read = 0;
+        while (read < chunk.Length)
+        {
+            var n = segment.Read(offset + read, chunk.AsSpan(read));
+            if (n == 0)
+            {
+                break;
+            }
+
+            read += n;
+        }
+
+        return chunk.AsMemory(0, read);
     }
 
     /// <summary>Forgets what <paramref name="consumer"/> read but did not commit.</summary>

@@ -111,7 +111,9 @@ public sealed partial class DurableOutbox
     {
         try
         {
+            var offset = segment.Length;
             segment.AppendDurably(encodeBuffer.WrittenSpan, sequence, now);
+            RememberTail(segment, offset, encodeBuffer.WrittenSpan);
             refusedSinceLastChange = false;
             Volatile.Write(ref lastSequence, sequence);
             Interlocked.Exchange(ref appended, NewSignal()).TrySetResult();

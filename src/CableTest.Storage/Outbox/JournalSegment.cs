@@ -136,7 +136,14 @@ internal sealed class JournalSegment : IDisposable
     }
 
     /// <summary>Validates one record at the start of <paramref name="span"/>.</summary>
-    public static bool TryParse(ReadOnlySpan<byte> span, long expectedSequence, out int size, out long appendedAt)
+    public static bool TryParse(ReadOnlySpan<byte> span, long expectedSequence, out int size, out long appendedAt) =>
+        TryParse(span, expectedSequence, verifyCrc: true, out size, out appendedAt);
+
+    /// <summary>
+    /// Reads one record at the start of <paramref name="span"/>: length, sequence and, with
+    /// <paramref name="verifyCrc"/>, its CRC (bytes read from disk; not those this process encoded).
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<byte> span, long expectedSequence, bool verifyCrc, out int size, out long appendedAt)
     {
         size = 0;
         appendedAt = 0;
@@ -153,7 +160,7 @@ internal sealed class JournalSegment : IDisposable
 
         var crc = BinaryPrimitives.ReadUInt32LittleEndian(span[4..]);
         var covered = span.Slice(8, 20 + (int)length);
-        if (Crc32.Compute(covered) != crc || BinaryPrimitives.ReadInt64LittleEndian(span[8..]) != expectedSequence)
+        if ((verifyCrc && Crc32.Compute(covered) != crc) || BinaryPrimitives.ReadInt64LittleEndian(span[8..]) != expectedSequence)
         {
             return false;
         }
@@ -176,11 +183,11 @@ internal sealed class JournalSegment : IDisposable
         return RecordHeaderSize + payload.Length;
     }
 
-    /// <summary>Appends encoded records and makes them durable (fsync) before returning.</summary>
+    /// <summary>Appends encoded records and makes them durable (fdatasync, see <see cref="FileDataSync"/>) before returning.</summary>
     public void AppendDurably(ReadOnlySpan<byte> records, long lastSequence, long firstAppendedUnixMs)
     {
         RandomAccess.Write(handle, records, Length);
-        RandomAccess.FlushToDisk(handle);
+        FileDataSync.Flush(handle);
         if (IsEmpty)
         {
             FirstAppendedUnixMs = firstAppendedUnixMs;

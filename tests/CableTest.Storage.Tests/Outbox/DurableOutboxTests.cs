@@ -44,6 +44,44 @@ public sealed class DurableOutboxTests : IDisposable
     }
 
     [Fact]
+    public async Task Read_ManyGroupCommits_OlderOnesFromDiskNewerFromMemory_SameRecordsAsAfterReopen()
+    {
+        // 400 separate appends: more group commits than the outbox keeps in memory, so the first
+        // reads come from the segment file and the later ones from the copy of what was just written.
+        const int count = 400;
+        var options = Options(segmentBytes: 1 << 20);
+        List<(long Sequence, byte[] Payload)> live;
+        await using (var outbox = Open(options))
+        {
+            for (var i = 1; i <= count; i++)
+            {
+                await outbox.AppendAsync(Line(i), WritePrecision.Ns, default);
+            }
+
+            live = [.. ReadAll(outbox).Select(r => (r.Sequence, r.Payload.ToArray()))];
+        }
+
+        await using var reopened = Open(options);
+        List<(long Sequence, byte[] Payload)> fromDisk = [.. ReadAll(reopened).Select(r => (r.Sequence, r.Payload.ToArray()))];
+        Assert.Equal(Enumerable.Range(1, count).Select(i => (long)i), live.Select(r => r.Sequence));
+        Assert.Equal(Enumerable.Range(1, count).Select(i => Line(i).ToArray()), live.Select(r => r.Payload));
+        Assert.Equal(fromDisk.Select(r => r.Sequence), live.Select(r => r.Sequence));
+        Assert.Equal(fromDisk.Select(r => r.Payload), live.Select(r => r.Payload));
+
+        static List<OutboxRecord> ReadAll(DurableOutbox outbox)
+        {
+            var all = new List<OutboxRecord>();
+            IReadOnlyList<OutboxRecord> batch;
+            while ((batch = outbox.Read("influx", 7, 1 << 20)).Count > 0)
+            {
+                all.AddRange(batch);
+            }
+
+            return all;
+        }
+    }
+
+    [Fact]
     public async Task Reopen_WithoutCommit_RedeliversEverything_AndAfterCommitOnlyTheRest()
     {
         await using (var outbox = Open())
