@@ -23,6 +23,9 @@ public sealed partial class InfluxForwarder(
     ISinkReadBack? readBack = null) : BackgroundService
 {
     public const string ConsumerName = "influx";
+
+    /// <summary>How long the forwarder is idle before it makes its delivered position durable.</summary>
+    private static readonly TimeSpan IdleCursorSyncDelay = TimeSpan.FromMilliseconds(100);
     private string? sinkIdentity;
     private DateTimeOffset nextSinkCheck = DateTimeOffset.MinValue;
 
@@ -104,11 +107,25 @@ public sealed partial class InfluxForwarder(
         return await CommitAcknowledgedAsync().ConfigureAwait(false);
     }
 
-    /// <summary>Nothing to deliver: make the delivered position durable, then wait for readings.</summary>
+    /// <summary>
+    /// Nothing to deliver: wait for readings; if none come within <see cref="IdleCursorSyncDelay"/>, make
+    /// the delivered position durable first. A forwarder that keeps up with a stream goes idle between
+    /// every two appends, and syncing the cursor file each time (three fsyncs) queued the appends'
+    /// own syncs behind it; while readings flow, Commit syncs it every Outbox:CursorSyncInterval.
+    /// </summary>
     private async Task WaitIdleAsync(CancellationToken cancellationToken)
     {
-        outbox.SyncCursors();
         var cursor = outbox.GetStatus().ConsumerPositions[ConsumerName];
+        try
+        {
+            await outbox.WaitForRecordsAsync(cursor, cancellationToken).WaitAsync(IdleCursorSyncDelay, time, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        catch (TimeoutException)
+        {
+        }
+
+        outbox.SyncCursors();
         if (sinkProbe is null && readBack is null)
         {
             await outbox.WaitForRecordsAsync(cursor, cancellationToken).ConfigureAwait(false);
