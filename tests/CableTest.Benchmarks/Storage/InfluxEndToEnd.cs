@@ -23,7 +23,7 @@ internal static class InfluxEndToEnd
     {
         if (args.Length < 4)
         {
-            Console.Error.WriteLine("usage: influx-e2e URL POINTS BATCH direct|outbox|phases|takes [v1|v2] [TAKERS] [--gzip]");
+            Console.Error.WriteLine("usage: influx-e2e URL POINTS BATCH direct|outbox|phases|takes [v1|v2] [TAKERS] [--gzip] [--http] [--inflight=N]");
             return 2;
         }
 
@@ -37,13 +37,14 @@ internal static class InfluxEndToEnd
             Url = url, Api = api, Database = "cabletest", Org = "lab", Bucket = "cabletest",
             BatchSize = batch, Gzip = args.Contains("--gzip"), FlushInterval = TimeSpan.FromMilliseconds(1),
             MaxBatchBytes = 64 << 20,
+            MaxInFlight = args.FirstOrDefault(a => a.StartsWith("--inflight=", StringComparison.Ordinal)) is { } n ? int.Parse(n["--inflight=".Length..], CultureInfo.InvariantCulture) : new InfluxOptions().MaxInFlight,
         };
         using var http = new HttpClient();
-        // v1: our own client; v2: InfluxDB.Client's immediate write API, as the service uses them.
-        using var clientWriter = api == InfluxApi.V2 ? new InfluxClientWriter(options) : null;
+        // v1: our own client; v2: InfluxDB.Client's immediate write API, as the service uses them
+        // (--http: our own client on the v2 API too, to see what InfluxDB.Client itself costs).
+        using var clientWriter = api == InfluxApi.V2 && !args.Contains("--http") ? new InfluxClientWriter(options) : null;
         IInfluxWriter client = clientWriter is not null ? clientWriter : new InfluxWriteClient(http, options);
-        // A service is warm: one untimed batch JITs the path and opens the connection.
-        await client.WriteAsync([System.Text.Encoding.UTF8.GetBytes("warmup v=1i 1")], WritePrecision.Ns, default);
+        await WarmUpAsync(client, options, mode);
         if (mode == "phases")
         {
             return await PhasesAsync(client, points, batch);
@@ -63,9 +64,11 @@ internal static class InfluxEndToEnd
         }
 
         Stopwatch sw;
+        TimeSpan cpu;
         if (mode == "direct")
         {
             // Timed: our writer posting them, one batch after the other.
+            cpu = Environment.CpuUsage.TotalTime;
             sw = Stopwatch.StartNew();
             foreach (var lines in batches)
             {
@@ -85,6 +88,7 @@ internal static class InfluxEndToEnd
             var outbox = DurableOutbox.Open(new OutboxOptions { Directory = dir, MaxBytes = 8L << 30, SegmentBytes = 64 << 20 },
                 [InfluxForwarder.ConsumerName], TimeProvider.System, NullLogger.Instance);
             var forwarder = new InfluxForwarder(outbox, client, options, TimeProvider.System, NullLogger<InfluxForwarder>.Instance);
+            cpu = Environment.CpuUsage.TotalTime;
             sw = Stopwatch.StartNew();
             var delivering = Task.Run(async () =>
             {
@@ -100,14 +104,56 @@ internal static class InfluxEndToEnd
 
             await delivering;
             sw.Stop();
+            cpu = Environment.CpuUsage.TotalTime - cpu;
             forwarder.Dispose();
             await outbox.DisposeAsync();
             Directory.Delete(dir, recursive: true);
         }
 
         var seconds = sw.Elapsed.TotalSeconds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"points={points} seconds={seconds:F3} pps={points / seconds:F0}"));
+        cpu = mode == "direct" ? Environment.CpuUsage.TotalTime - cpu : cpu;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"points={points} seconds={seconds:F3} pps={points / seconds:F0} cpu_s={cpu.TotalSeconds:F3}"));
         return 0;
+    }
+
+    /// <summary>
+    /// A service is warm: untimed, the path about to be measured runs on 64 small batches of another
+    /// measurement (enough calls for the JIT's tiering to compile it fully), and the connection is open.
+    /// </summary>
+    private static async Task WarmUpAsync(IInfluxWriter client, InfluxOptions options, string mode)
+    {
+        var lines = Enumerable.Range(0, 100)
+            .Select(i => (ReadOnlyMemory<byte>)System.Text.Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"warmup,core={i % 4} v={i}i {1_700_000_000_000_000_000L + i}")))
+            .ToList();
+        if (mode == "direct")
+        {
+            for (var i = 0; i < 64; i++)
+            {
+                await client.WriteAsync(lines, WritePrecision.Ns, default);
+            }
+        }
+        else
+        {
+            var dir = Path.Combine(Path.GetTempPath(), "cabletest-bench-warmup-" + Guid.NewGuid().ToString("N"));
+            var outbox = DurableOutbox.Open(new OutboxOptions { Directory = dir }, [InfluxForwarder.ConsumerName], TimeProvider.System, NullLogger.Instance);
+            using (var forwarder = new InfluxForwarder(outbox, client, options, TimeProvider.System, NullLogger<InfluxForwarder>.Instance))
+            {
+                for (var i = 0; i < 64; i++)
+                {
+                    await outbox.AppendBatchAsync(lines, WritePrecision.Ns, default);
+                    while (outbox.GetStatus().ConsumerPositions[InfluxForwarder.ConsumerName] < outbox.LastSequence)
+                    {
+                        await forwarder.ForwardOnceAsync(default);
+                    }
+                }
+            }
+
+            await outbox.DisposeAsync();
+            Directory.Delete(dir, recursive: true);
+        }
+
+        // Let the JIT's background compilation finish before the clock starts.
+        await Task.Delay(500);
     }
 
     /// <summary>
@@ -129,12 +175,16 @@ internal static class InfluxEndToEnd
 
         var encode = sw.Elapsed;
         sw.Restart();
+        var cpu = Environment.CpuUsage.TotalTime;
         foreach (var lines in batches)
         {
             await outbox.AppendBatchAsync(lines, WritePrecision.Ns, default);
         }
 
         var append = sw.Elapsed;
+        var appendCpu = Environment.CpuUsage.TotalTime - cpu;
+        cpu = Environment.CpuUsage.TotalTime;
+        var readCpu = TimeSpan.Zero;
         TimeSpan read = default, post = default, commit = default;
         var delivered = 0;
         while (delivered < points)
@@ -143,6 +193,7 @@ internal static class InfluxEndToEnd
             var records = outbox.Read(InfluxForwarder.ConsumerName, batch, 64 << 20);
             var lines = records.Select(r => r.Payload).ToList();
             read += sw.Elapsed;
+            readCpu += Environment.CpuUsage.TotalTime - cpu;
             sw.Restart();
             var outcome = await client.WriteAsync(lines, WritePrecision.Ns, default);
             post += sw.Elapsed;
@@ -155,13 +206,14 @@ internal static class InfluxEndToEnd
             sw.Restart();
             outbox.Commit(InfluxForwarder.ConsumerName, records[^1].Sequence, records.Count);
             commit += sw.Elapsed;
+            cpu = Environment.CpuUsage.TotalTime;
             delivered += records.Count;
         }
 
         await outbox.DisposeAsync();
         Directory.Delete(dir, recursive: true);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"points={points} encode_s={encode.TotalSeconds:F3} append_fsync_s={append.TotalSeconds:F3} read_s={read.TotalSeconds:F3} post_s={post.TotalSeconds:F3} commit_s={commit.TotalSeconds:F3}"));
+            $"points={points} encode_s={encode.TotalSeconds:F3} append_fsync_s={append.TotalSeconds:F3} (cpu {appendCpu.TotalSeconds:F3}) read_s={read.TotalSeconds:F3} (cpu {readCpu.TotalSeconds:F3}) post_s={post.TotalSeconds:F3} commit_s={commit.TotalSeconds:F3}"));
         return 0;
     }
 
