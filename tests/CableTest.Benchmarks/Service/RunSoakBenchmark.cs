@@ -15,7 +15,8 @@ namespace CableTest.Benchmarks.Service;
 /// must stay within 10 %. Exits 1 when it does not, or when a run does not end.
 /// Arguments: runs (default 100), time scale (default 1000), then any service settings
 /// (<c>--Grpc:VerdictCacheMegabytes=0</c>) and <c>--gcdump=DIR</c> for dotnet-gcdump heap dumps after
-/// run 10 and after the last run (diagnosis; a dump forces a full GC).
+/// run 10 and after the last run (diagnosis; a dump forces a full GC). Where the resident set is after run 10 and after
+/// the last run, by kind of mapping (<see cref="SmapsSummary"/>), is printed at the end.
 /// </summary>
 internal static class RunSoakBenchmark
 {
@@ -45,6 +46,7 @@ internal static class RunSoakBenchmark
             Console.WriteLine("|---:|---:|---:|---:|---:|");
             var rss = new double[runs + 1];
             var anon = new double[runs + 1];
+            SmapsSummary? atWarm = null, atLast = null;
             var total = Stopwatch.StartNew();
             for (var n = 1; n <= runs; n++)
             {
@@ -78,6 +80,16 @@ internal static class RunSoakBenchmark
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {n} | {memory.Rss:F1} | {memory.Anon:F1} | {memory.File:F1} | {one.Elapsed.TotalSeconds:F1} |"));
                 }
 
+                if (n == Math.Min(10, runs))
+                {
+                    atWarm = SmapsSummary.Read(service.Id);
+                }
+
+                if (n == runs)
+                {
+                    atLast = SmapsSummary.Read(service.Id);
+                }
+
                 if (dumps is not null && (n == 10 || n == runs))
                 {
                     await GcDumpAsync(service, Path.Combine(dumps, $"after-run-{n}.gcdump"));
@@ -91,6 +103,15 @@ internal static class RunSoakBenchmark
                 $"{runs} runs in {total.Elapsed.TotalSeconds:F0} s; RSS after run {runs} / after run {warm} = {rss[runs]:F1} / {rss[warm]:F1} MiB = {ratio:F3} (bound 1.10); max {rss.Skip(1).Max():F1} MiB"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"anonymous memory after run {runs} / after run {warm} = {anon[runs]:F1} / {anon[warm]:F1} MiB = {anon[runs] / anon[warm]:F3}"));
+            Console.WriteLine();
+            Console.WriteLine($"| resident by mapping (smaps), MiB | after run {warm} | after run {runs} | growth |");
+            Console.WriteLine("|---|---:|---:|---:|");
+            foreach (var kind in SmapsSummary.Kinds)
+            {
+                var (from, to) = (atWarm!.KiB[kind] / 1024.0, atLast!.KiB[kind] / 1024.0);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {kind} | {from:F1} | {to:F1} | {to - from:+0.0;-0.0;0.0} |"));
+            }
+
             Console.WriteLine("load average after: " + ServiceProcess.LoadAverage());
             service.Kill(entireProcessTree: true);
             return ratio <= 1.10 ? 0 : 1;
