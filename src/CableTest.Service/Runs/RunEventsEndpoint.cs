@@ -3,7 +3,12 @@ using Google.Protobuf;
 
 namespace CableTest.Service.Runs;
 
-/// <summary>Server-sent events for the dashboard: one RunEvent in proto3 JSON per message, the same stream as gRPC WatchRun.</summary>
+/// <summary>
+/// Server-sent events for the dashboard: one RunEvent in proto3 JSON per message, the same stream as gRPC WatchRun,
+/// and an <c>end</c> event when the run has ended. Without it the end of the response looks like a dropped
+/// connection to an EventSource, which reconnects after a few seconds, gets the ended run's snapshot and is closed
+/// again, for as long as the page stays open.
+/// </summary>
 internal static class RunEventsEndpoint
 {
     private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(false));
@@ -22,6 +27,9 @@ internal static class RunEventsEndpoint
                 await context.Response.WriteAsync("data: " + Json.Format(e) + "\n\n", cancellationToken).ConfigureAwait(false);
                 await context.Response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
+
+            await context.Response.WriteAsync("event: end\ndata: {}\n\n", cancellationToken).ConfigureAwait(false);
+            await context.Response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Grpc.NotFoundException)
         {

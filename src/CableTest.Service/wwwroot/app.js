@@ -358,12 +358,18 @@ function watch(runId) {
   renderRows();
   $("log").textContent = "";
   $("run-verdict").replaceChildren();
-  const finish = () => api.getRun(runId).then(run => {
-    renderRun(run);
-    loadResults(runId);
-    loadReadings(runId);
-    refreshVerdicts();
-  }).catch(e => log(e.message));
+  // Once per watch: the ended snapshot and the stream's end event both come.
+  let finished = false;
+  const finish = () => {
+    if (finished) return;
+    finished = true;
+    api.getRun(runId).then(run => {
+      renderRun(run);
+      loadResults(runId);
+      loadReadings(runId);
+      refreshVerdicts();
+    }).catch(e => log(e.message));
+  };
   const source = api.watchRun(runId, 10, ev => {
     if (ev.snapshot) {
       renderRun(ev.snapshot);
