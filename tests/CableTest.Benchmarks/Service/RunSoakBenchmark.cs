@@ -9,8 +9,8 @@ namespace CableTest.Benchmarks.Service;
 /// <summary>
 /// Memory over many runs (issue 16.6): the real service process on the simulated bench at a high time
 /// scale runs RUNS runs in a row, one after the other as a technician would (register, start, answer
-/// the prompts, wait for the end), and after each the LIMS reads the verdict and a page of verdicts and
-/// the technician opens the HTML report. The resident set (VmRSS) is sampled after every run; the
+/// the prompts, wait for the end), and after each the LIMS reads the verdict, the station lists the 10 newest verdicts
+/// and the technician opens the HTML report. The resident set (VmRSS) is sampled after every run; the
 /// figure is RSS after the last run against RSS after run 10 (warm: JIT, pools, caches filled), which
 /// must stay within 10 %. Exits 1 when it does not, or when a run does not end.
 /// Arguments: runs (default 100), time scale (default 1000), then any service settings
@@ -21,6 +21,9 @@ namespace CableTest.Benchmarks.Service;
 internal static class RunSoakBenchmark
 {
     private const string Spec = "gbt5023.3-227iec01-bv-450/750";
+
+    /// <summary>The run after which the resident set is the reference, and the size of the page of verdicts read after each run.</summary>
+    private const int WarmRuns = 10;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -47,6 +50,7 @@ internal static class RunSoakBenchmark
             var rss = new double[runs + 1];
             var anon = new double[runs + 1];
             SmapsSummary? atWarm = null, atLast = null;
+            var verdictBytes = 0;
             var total = Stopwatch.StartNew();
             for (var n = 1; n <= runs; n++)
             {
@@ -65,8 +69,10 @@ internal static class RunSoakBenchmark
                     return 1;
                 }
 
-                await verdicts.GetVerdictAsync(new GetVerdictRequest { RunId = run.RunId });
-                await verdicts.ListVerdictsAsync(new ListVerdictsRequest { PageSize = 50 });
+                verdictBytes = (await verdicts.GetVerdictAsync(new GetVerdictRequest { RunId = run.RunId })).CalculateSize();
+                // The station's view: the newest verdicts, a page that is the same from run 10 on, so that run 10 and the last
+                // run do the same work (a page of 50 grew until run 50, and the service's buffers with it).
+                await verdicts.ListVerdictsAsync(new ListVerdictsRequest { PageSize = WarmRuns, NewestFirst = true });
                 using (var report = await http.GetAsync($"/reports/{run.RunId}.html"))
                 {
                     report.EnsureSuccessStatusCode();
@@ -80,7 +86,7 @@ internal static class RunSoakBenchmark
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {n} | {memory.Rss:F1} | {memory.Anon:F1} | {memory.File:F1} | {one.Elapsed.TotalSeconds:F1} |"));
                 }
 
-                if (n == Math.Min(10, runs))
+                if (n == Math.Min(WarmRuns, runs))
                 {
                     atWarm = SmapsSummary.Read(service.Id);
                 }
@@ -90,19 +96,20 @@ internal static class RunSoakBenchmark
                     atLast = SmapsSummary.Read(service.Id);
                 }
 
-                if (dumps is not null && (n == 10 || n == runs))
+                if (dumps is not null && (n == WarmRuns || n == runs))
                 {
                     await GcDumpAsync(service, Path.Combine(dumps, $"after-run-{n}.gcdump"));
                 }
             }
 
-            var warm = Math.Min(10, runs);
+            var warm = Math.Min(WarmRuns, runs);
             var ratio = rss[runs] / rss[warm];
             Console.WriteLine();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{runs} runs in {total.Elapsed.TotalSeconds:F0} s; RSS after run {runs} / after run {warm} = {rss[runs]:F1} / {rss[warm]:F1} MiB = {ratio:F3} (bound 1.10); max {rss.Skip(1).Max():F1} MiB"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"anonymous memory after run {runs} / after run {warm} = {anon[runs]:F1} / {anon[warm]:F1} MiB = {anon[runs] / anon[warm]:F3}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"the last run's verdict: {verdictBytes / 1024.0:F1} KiB encoded"));
             Console.WriteLine();
             Console.WriteLine($"| resident by mapping (smaps), MiB | after run {warm} | after run {runs} | growth |");
             Console.WriteLine("|---|---:|---:|---:|");
