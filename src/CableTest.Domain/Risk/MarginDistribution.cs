@@ -18,9 +18,25 @@ public sealed record MarginDistribution(int Count, double? Min, double? P10, dou
         }
 
         Array.Sort(sorted);
-        return new MarginDistribution(sorted.Length, sorted[0], Quantile(sorted, 0.10), Quantile(sorted, 0.25), Quantile(sorted, 0.5),
-            Quantile(sorted, 0.75), Quantile(sorted, 0.90), sorted[^1]);
+        return OfSorted(sorted);
     }
+
+    /// <summary>The distribution of <paramref name="ratios"/>, sorted in a copy (the caller's order is kept).</summary>
+    public static MarginDistribution OfUnsorted(ReadOnlySpan<double> ratios)
+    {
+        if (ratios.IsEmpty)
+        {
+            return Empty;
+        }
+
+        var sorted = ratios.ToArray();
+        Array.Sort(sorted);
+        return OfSorted(sorted);
+    }
+
+    private static MarginDistribution OfSorted(double[] sorted) =>
+        new(sorted.Length, sorted[0], Quantile(sorted, 0.10), Quantile(sorted, 0.25), Quantile(sorted, 0.5),
+            Quantile(sorted, 0.75), Quantile(sorted, 0.90), sorted[^1]);
 
     /// <summary>The <paramref name="q"/> quantile of ascending <paramref name="sorted"/> (type 7); NaN when empty.</summary>
     public static double Quantile(ReadOnlySpan<double> sorted, double q)

@@ -1,127 +1,94 @@
-using System.Globalization;
-
 namespace CableTest.Domain.Risk;
 
 /// <summary>
 /// Risk early warning over sampled verdicts: each sample counts once, by its latest verdict (a re-test replaces the
-/// first result); groups per product spec and per manufacturer; warnings from <see cref="RiskRules"/>.
+/// first result); groups per product spec and per manufacturer; warnings from <see cref="RiskRules"/>. One pass over
+/// the observations, one sort of the samples (skipped when they come in time order), one pass to group them.
 /// </summary>
 public static class RiskAnalysis
 {
+    private static readonly Comparison<RiskObservation> ByTime = (a, b) =>
+    {
+        var byTime = a.EvaluatedAt.CompareTo(b.EvaluatedAt);
+        return byTime != 0 ? byTime : string.CompareOrdinal(a.SampleId, b.SampleId);
+    };
+
     public static RiskSummary Summarize(IEnumerable<RiskObservation> observations, RiskRules rules)
     {
+        ArgumentNullException.ThrowIfNull(observations);
         ArgumentNullException.ThrowIfNull(rules);
-        var latest = new Dictionary<string, RiskObservation>(StringComparer.Ordinal);
+        var latest = new Dictionary<string, RiskObservation>(observations.TryGetNonEnumeratedCount(out var n) ? n : 0, StringComparer.Ordinal);
         foreach (var observation in observations)
         {
-            if (!latest.TryGetValue(observation.SampleId, out var seen) || observation.EvaluatedAt >= seen.EvaluatedAt)
+            ref var seen = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(latest, observation.SampleId, out var exists);
+            if (!exists || observation.EvaluatedAt >= seen!.EvaluatedAt)
             {
-                latest[observation.SampleId] = observation;
+                seen = observation;
             }
         }
 
-        var samples = latest.Values.OrderBy(o => o.EvaluatedAt).ThenBy(o => o.SampleId, StringComparer.Ordinal).ToList();
-        return new RiskSummary(
-            Groups(samples, RiskGroupKind.Spec, o => o.SpecId, rules),
-            Groups(samples, RiskGroupKind.Manufacturer, o => o.Manufacturer, rules));
+        var samples = new RiskObservation[latest.Count];
+        latest.Values.CopyTo(samples, 0);
+        if (!InOrder(samples))
+        {
+            Array.Sort(samples, ByTime);
+        }
+
+        var bySpec = new Dictionary<string, RiskGroupBuilder>(StringComparer.Ordinal);
+        var byManufacturer = new Dictionary<string, RiskGroupBuilder>(StringComparer.Ordinal);
+        foreach (var sample in samples)
+        {
+            Builder(bySpec, RiskGroupKind.Spec, sample.SpecId).Add(sample);
+            Builder(byManufacturer, RiskGroupKind.Manufacturer, sample.Manufacturer).Add(sample);
+        }
+
+        return new RiskSummary(Build(bySpec, rules), Build(byManufacturer, rules));
     }
 
     /// <summary>One group's figures and warnings; <paramref name="samples"/> one per sample, oldest first.</summary>
     public static RiskGroup Group(RiskGroupKind kind, string key, IReadOnlyList<RiskObservation> samples, RiskRules rules)
     {
         ArgumentNullException.ThrowIfNull(samples);
-        var decided = samples.Count(o => o.IsDecided);
-        var failures = samples.Count(o => o.IsFailure);
-        var warnings = new List<RiskWarning>();
-        if (samples.Count >= rules.MinimumSamples)
+        ArgumentNullException.ThrowIfNull(rules);
+        var builder = new RiskGroupBuilder(kind, key);
+        foreach (var sample in samples)
         {
-            Judge(kind, key, samples, decided, failures, rules, warnings);
+            builder.Add(sample);
         }
 
-        return new RiskGroup(kind, key, samples.Count, decided, failures,
-            decided == 0 ? null : (double)failures / decided,
-            WilsonInterval.Of(failures, decided),
-            MarginDistribution.Of(samples.Where(o => o.ConductorR20Ratio.HasValue).Select(o => o.ConductorR20Ratio!.Value)),
-            MarginDistribution.Of(samples.Where(o => o.InsulationRatio.HasValue).Select(o => o.InsulationRatio!.Value)),
-            Trend(samples),
-            warnings);
+        return builder.Build(rules);
     }
 
-    private static List<RiskGroup> Groups(List<RiskObservation> samples, RiskGroupKind kind, Func<RiskObservation, string> key, RiskRules rules) =>
-        samples.GroupBy(key, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => Group(kind, g.Key, g.ToList(), rules))
-            .ToList();
-
-    private static void Judge(RiskGroupKind kind, string key, IReadOnlyList<RiskObservation> samples, int decided, int failures, RiskRules rules,
-        List<RiskWarning> warnings)
+    private static bool InOrder(RiskObservation[] samples)
     {
-        var who = kind == RiskGroupKind.Manufacturer ? $"manufacturer {key}" : $"product spec {key}";
-        if (rules.ConductorMedianRatioAbove is { } conductorLimit
-            && WindowMedian(samples, o => o.ConductorR20Ratio, rules.WindowSamples) is { } conductor && conductor.Median > conductorLimit)
+        for (var i = 1; i < samples.Length; i++)
         {
-            warnings.Add(new RiskWarning(RiskRuleNames.ConductorMarginThin, kind, key, conductor.Median, conductorLimit,
-                $"{who}: median conductor R20/limit over the last {conductor.Count} samples is {Format(conductor.Median)}, above {Format(conductorLimit)} — passing, but just (copper-saving?)"));
-        }
-
-        if (rules.InsulationMedianRatioBelow is { } insulationLimit
-            && WindowMedian(samples, o => o.InsulationRatio, rules.WindowSamples) is { } insulation && insulation.Median < insulationLimit)
-        {
-            warnings.Add(new RiskWarning(RiskRuleNames.InsulationMarginThin, kind, key, insulation.Median, insulationLimit,
-                $"{who}: median insulation resistance/minimum over the last {insulation.Count} samples is {Format(insulation.Median)}, below {Format(insulationLimit)}"));
-        }
-
-        if (rules.FailureRateLowerBoundAbove is { } rateLimit && decided > 0)
-        {
-            var lower = WilsonInterval.Of(failures, decided).Lower;
-            if (lower > rateLimit)
+            if (ByTime(samples[i - 1], samples[i]) > 0)
             {
-                warnings.Add(new RiskWarning(RiskRuleNames.FailureRateHigh, kind, key, lower, rateLimit,
-                    $"{who}: {failures} of {decided} samples failed; the failure rate is at least {Percent(lower)} (Wilson 95 % lower bound), above {Percent(rateLimit)}"));
-            }
-        }
-    }
-
-    /// <summary>The median of the last <paramref name="window"/> values present (oldest-first input), with how many it took; null when none.</summary>
-    private static (double Median, int Count)? WindowMedian(IReadOnlyList<RiskObservation> samples, Func<RiskObservation, double?> ratio, int window)
-    {
-        var values = new List<double>(Math.Min(window, samples.Count));
-        for (var i = samples.Count - 1; i >= 0 && values.Count < window; i--)
-        {
-            if (ratio(samples[i]) is { } value)
-            {
-                values.Add(value);
+                return false;
             }
         }
 
-        if (values.Count == 0)
+        return true;
+    }
+
+    private static RiskGroupBuilder Builder(Dictionary<string, RiskGroupBuilder> groups, RiskGroupKind kind, string key)
+    {
+        ref var builder = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(groups, key, out _);
+        return builder ??= new RiskGroupBuilder(kind, key);
+    }
+
+    private static List<RiskGroup> Build(Dictionary<string, RiskGroupBuilder> groups, RiskRules rules)
+    {
+        var keys = new string[groups.Count];
+        groups.Keys.CopyTo(keys, 0);
+        Array.Sort(keys, StringComparer.Ordinal);
+        var result = new List<RiskGroup>(keys.Length);
+        foreach (var key in keys)
         {
-            return null;
+            result.Add(groups[key].Build(rules));
         }
 
-        values.Sort();
-        return (MarginDistribution.Quantile(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values), 0.5), values.Count);
+        return result;
     }
-
-    /// <summary>Grouped by year × 12 + month (UTC), an integer: formatting "yyyy-MM" per sample cost more than the rest of the trend.</summary>
-    private static List<RiskTrendPoint> Trend(IReadOnlyList<RiskObservation> samples) =>
-        samples.GroupBy(o => MonthIndex(o.EvaluatedAt))
-            .OrderBy(g => g.Key)
-            .Select(g => new RiskTrendPoint(Period(g.Key), g.Count(), g.Count(o => o.IsFailure),
-                MarginDistribution.Of(g.Where(o => o.ConductorR20Ratio.HasValue).Select(o => o.ConductorR20Ratio!.Value)).Median,
-                MarginDistribution.Of(g.Where(o => o.InsulationRatio.HasValue).Select(o => o.InsulationRatio!.Value)).Median))
-            .ToList();
-
-    private static int MonthIndex(DateTimeOffset at)
-    {
-        var utc = at.UtcDateTime;
-        return (utc.Year * 12) + utc.Month - 1;
-    }
-
-    private static string Period(int monthIndex) =>
-        string.Create(CultureInfo.InvariantCulture, $"{monthIndex / 12:D4}-{(monthIndex % 12) + 1:D2}");
-
-    private static string Format(double ratio) => ratio.ToString("0.000", CultureInfo.InvariantCulture);
-
-    private static string Percent(double rate) => (rate * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %";
 }

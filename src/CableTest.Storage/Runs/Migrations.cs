@@ -145,6 +145,17 @@ internal static class Migrations
                 UNIQUE (sample_id, label))
             """,
         ]),
+        new(7, "risk query covering indexes: verdict_margins in sequence order and by sample, sampling_records by sample, manufacturer and spec, each with every column the risk query reads, so it reads indexes only",
+        [
+            "CREATE INDEX margins_risk_by_sequence ON verdict_margins (sequence, sample_id, evaluated_at_ms, outcome, conductor_r20_ratio, insulation_ratio)",
+            "DROP INDEX margins_by_sample",
+            "CREATE INDEX margins_risk_by_sample ON verdict_margins (sample_id, sequence, evaluated_at_ms, outcome, conductor_r20_ratio, insulation_ratio)",
+            "CREATE INDEX sampling_risk_by_sample ON sampling_records (sample_id, spec_id, manufacturer)",
+            "DROP INDEX sampling_by_manufacturer",
+            "CREATE INDEX sampling_risk_by_manufacturer ON sampling_records (manufacturer, sample_id, spec_id)",
+            "DROP INDEX sampling_by_spec",
+            "CREATE INDEX sampling_risk_by_spec ON sampling_records (spec_id, sample_id, manufacturer)",
+        ]),
     ];
 
     public const string CreateHistory = """

@@ -8,25 +8,79 @@ public abstract partial class SqlRunStore
 {
     private const int BackfillBatch = 1_000;
 
+    /// <summary>
+    /// Two index-only reads instead of a join: the sampled samples' spec and manufacturer (sampling_risk_by_* indexes),
+    /// then verdict_margins in sequence order (margins_risk_by_sequence), each row matched to its sample in memory. The
+    /// join made SQLite look each row's sample up through the primary key and read the sampling record's row, JSON and
+    /// all, for two short columns.
+    /// </summary>
     public async Task<IReadOnlyList<RiskObservation>> ListRiskObservationsAsync(RiskQuery query, CancellationToken cancellationToken)
     {
-        var where = new List<string>();
+        var sampleWhere = new List<string>();
         var parameters = new List<(string, object?)>();
-        AddSamplingFilter(where, parameters, query.Manufacturer, query.SpecId, query.EvaluatedFrom, "m.evaluated_at_ms");
+        if (!string.IsNullOrEmpty(query.Manufacturer))
+        {
+            sampleWhere.Add("manufacturer = @m");
+            parameters.Add(("m", query.Manufacturer));
+        }
+
+        if (!string.IsNullOrEmpty(query.SpecId))
+        {
+            sampleWhere.Add("spec_id = @spec");
+            parameters.Add(("spec", query.SpecId));
+        }
+
+        var sampleFilter = sampleWhere.Count == 0 ? "" : " WHERE " + string.Join(" AND ", sampleWhere);
+        (string, object?)[] sampleParameters = [.. parameters];
+        var marginWhere = new List<string>();
+        if (query.EvaluatedFrom is { } from)
+        {
+            marginWhere.Add("evaluated_at_ms >= @from");
+            parameters.Add(("from", from.ToUnixTimeMilliseconds()));
+        }
+
+        if (sampleWhere.Count > 0)
+        {
+            marginWhere.Add("sample_id IN (SELECT sample_id FROM sampling_records" + sampleFilter + ")");
+        }
 
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var connectionScope = connection.ConfigureAwait(false);
-        using var cmd = Command(connection, null,
-            "SELECT m.sample_id, s.spec_id, s.manufacturer, m.evaluated_at_ms, m.outcome, m.conductor_r20_ratio, m.insulation_ratio " +
-            "FROM sampling_records s JOIN verdict_margins m ON m.sample_id = s.sample_id" +
-            (where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where)) + " ORDER BY m.sequence", [.. parameters]);
-        using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var rows = new List<RiskObservation>();
-        var outcomes = new Dictionary<string, Outcome>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        // Spec and manufacturer strings are few and repeat on every sample: one instance of each is kept (the reader's
+        // copy dies young), so a summary over 100,000 samples holds a few strings, not 200,000.
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var samples = new Dictionary<string, (string SampleId, string Spec, string Manufacturer)>(StringComparer.Ordinal);
+        using (var cmd = Command(connection, null, RiskSamplesSql(sampleFilter), sampleParameters))
+        using (var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            rows.Add(new RiskObservation(reader.GetString(0), reader.GetString(1), reader.GetString(2), FromMs(reader.GetInt64(3)),
-                OutcomeOf(reader.GetString(4), outcomes), reader.IsDBNull(5) ? null : reader.GetDouble(5), reader.IsDBNull(6) ? null : reader.GetDouble(6)));
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var sampleId = reader.GetString(0);
+                samples[sampleId] = (sampleId, Intern(names, reader.GetString(1)), Intern(names, reader.GetString(2)));
+            }
+        }
+
+        var rows = new List<RiskObservation>(samples.Count);
+        if (samples.Count == 0)
+        {
+            return rows;
+        }
+
+        // A missing ratio comes as -1 (ratios are positive): one column read per ratio instead of a null check and a read.
+        var outcomes = new Dictionary<string, Outcome>(StringComparer.Ordinal);
+        using (var cmd = Command(connection, null, RiskMarginsSql(marginWhere), [.. parameters]))
+        using (var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (samples.TryGetValue(reader.GetString(0), out var sample))
+                {
+                    var conductor = reader.GetDouble(3);
+                    var insulation = reader.GetDouble(4);
+                    rows.Add(new RiskObservation(sample.SampleId, sample.Spec, sample.Manufacturer, FromMs(reader.GetInt64(1)), OutcomeOf(reader.GetString(2), outcomes),
+                        conductor < 0 ? null : conductor, insulation < 0 ? null : insulation));
+                }
+            }
         }
 
         return rows;
@@ -74,6 +128,20 @@ public abstract partial class SqlRunStore
             ("seq", sequence), ("sample", sampleId), ("outcome", outcome), ("t", evaluatedAtMs),
             ("c", margins.ConductorR20Ratio), ("i", margins.InsulationRatio));
         await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The risk query's first read: sampled samples' spec and manufacturer (<paramref name="filter"/>: "" or " WHERE …").</summary>
+    internal static string RiskSamplesSql(string filter) => "SELECT sample_id, spec_id, manufacturer FROM sampling_records" + filter;
+
+    /// <summary>The risk query's second read: margins in sequence order; a missing ratio as -1.</summary>
+    internal static string RiskMarginsSql(IReadOnlyList<string> where) =>
+        "SELECT sample_id, evaluated_at_ms, outcome, COALESCE(conductor_r20_ratio, -1), COALESCE(insulation_ratio, -1) FROM verdict_margins" +
+        (where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where)) + " ORDER BY sequence";
+
+    private static string Intern(Dictionary<string, string> names, string name)
+    {
+        ref var kept = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(names, name, out _);
+        return kept ??= name;
     }
 
     /// <summary>A wire name ("conditional_fail") as the outcome; an unknown name decides nothing (incomplete).</summary>

@@ -46,26 +46,4 @@ public abstract partial class SqlRunStore
             ? new SealedSamplingRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), FromMs(reader.GetInt64(4)))
             : null;
     }
-
-    /// <summary>The manufacturer, spec and from-time conditions on <c>sampling_records s</c> of the risk query.</summary>
-    private static void AddSamplingFilter(List<string> where, List<(string, object?)> parameters, string? manufacturer, string? specId, DateTimeOffset? from, string timeColumn)
-    {
-        if (!string.IsNullOrEmpty(manufacturer))
-        {
-            where.Add("s.manufacturer = @m");
-            parameters.Add(("m", manufacturer));
-        }
-
-        if (!string.IsNullOrEmpty(specId))
-        {
-            where.Add("s.spec_id = @spec");
-            parameters.Add(("spec", specId));
-        }
-
-        if (from is { } at)
-        {
-            where.Add(timeColumn + " >= @from");
-            parameters.Add(("from", at.ToUnixTimeMilliseconds()));
-        }
-    }
 }

@@ -28,6 +28,44 @@ public sealed class SqliteRunStoreTests : RunStoreBehaviour
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// The risk query's reads use covering indexes only (migration 7): no table row is read, so a sampling record's JSON
+    /// never is, and the margins come in sequence order without a sort when nothing filters them by sample.
+    /// </summary>
+    [Theory]
+    [InlineData("", "")]
+    [InlineData(" WHERE manufacturer = 'Acme'", "sample_id IN (SELECT sample_id FROM sampling_records WHERE manufacturer = 'Acme')")]
+    [InlineData(" WHERE spec_id = 'bv'", "evaluated_at_ms >= 0 AND sample_id IN (SELECT sample_id FROM sampling_records WHERE spec_id = 'bv')")]
+    public async Task RiskQuery_Plans_CoveringIndexesOnly(string sampleFilter, string marginFilter)
+    {
+        foreach (var sql in new[] { SqlRunStore.RiskSamplesSql(sampleFilter), SqlRunStore.RiskMarginsSql(marginFilter.Length == 0 ? [] : [marginFilter]) })
+        {
+            var plan = await PlanAsync(sql);
+            Assert.All(plan.Where(step => step.StartsWith("SCAN", StringComparison.Ordinal) || step.StartsWith("SEARCH", StringComparison.Ordinal)),
+                step => Assert.Contains("USING COVERING INDEX", step, StringComparison.Ordinal));
+            if (marginFilter.Length == 0 && sql.Contains("verdict_margins", StringComparison.Ordinal))
+            {
+                Assert.Equal(["SCAN verdict_margins USING COVERING INDEX margins_risk_by_sequence"], plan);
+            }
+        }
+    }
+
+    private async Task<List<string>> PlanAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DbPath}");
+        await connection.OpenAsync();
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var steps = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            steps.Add(reader.GetString(3));
+        }
+
+        return steps;
+    }
+
     [Fact]
     public async Task Reopen_KeepsVerdictsAndChain()
     {
