@@ -1,7 +1,8 @@
 // The risk early warning view (issue 13 item 3): GET /v1/risk with the caller's API key (kept in sessionStorage,
 // sent as x-api-key; only lims, engineer and supervisor keys are answered), per manufacturer and per product spec the
 // samples, failures, failure rate with its Wilson 95 % interval, the conductor R20/limit and insulation R/minimum
-// distributions as box plots against the limit, and the warnings of the configured rules highlighted.
+// distributions as box plots against the limit, the warnings of the configured rules highlighted, and the monthly trend
+// of each manufacturer's median conductor R20/limit as a line chart.
 "use strict";
 (() => {
   const $ = id => document.getElementById(id);
@@ -82,6 +83,15 @@
     target.replaceChildren(head, body);
   }
 
+  function trend(byManufacturer, rules) {
+    const warnAt = rules?.conductorMedianRatioAbove ?? 0.98;
+    const lines = [{ value: 1, cls: "limit", label: "1.0" }, { value: warnAt, cls: "warn", label: String(warnAt) }];
+    const groups = byManufacturer.map(g => ({ key: g.key, warned: (g.warnings ?? []).length > 0, trend: g.trend ?? [] }));
+    const label = (g, p) => t("riskTrendPoint").replace("{key}", g.key).replace("{period}", p.period).replace("{median}", num(p.conductorR20RatioMedian))
+      .replace("{samples}", p.sampleCount ?? 0).replace("{failures}", p.failureCount ?? 0);
+    $("risk-trend").replaceChildren(...(groups.some(g => g.trend.length) ? [TrendPlot.draw(groups, lines, label)] : [el("p", { class: "muted" }, t("riskNone"))]));
+  }
+
   function render() {
     i18n.apply();
     const error = $("risk-error");
@@ -91,6 +101,7 @@
     const s = scales([...bySpec, ...byManufacturer]);
     table($("risk-manufacturer"), byManufacturer, s, summary?.rules);
     table($("risk-spec"), bySpec, s, summary?.rules);
+    trend(byManufacturer, summary?.rules);
     $("risk-warnings").replaceChildren(...(summary?.warnings ?? []).map(w => el("li", { class: "warned", "data-testid": "risk-warning", "data-key": w.groupKey, "data-rule": w.rule },
       el("strong", {}, t("rule_" + w.rule)), ` — ${t(w.groupKind === "spec" ? "riskKindSpec" : "riskKindManufacturer")} ${w.groupKey}: `,
       `${num(w.value)} (${t("riskThreshold")} ${num(w.threshold)})`)));

@@ -92,6 +92,7 @@ public sealed class RiskPageBrowserTests : IAsyncLifetime
         }
 
         Assert.True(browser.FindElements(By.CssSelector("[data-testid=risk-spec] [data-testid=risk-row] svg.boxplot rect.box")).Count >= 4, "spec rows drawn");
+        await AssertTrendAsync(saver.Key);
         Assert.Equal("", Text("return [...document.querySelectorAll('.table-wrap')].filter(w => w.scrollWidth > w.clientWidth).map(w => w.scrollWidth + ' > ' + w.clientWidth).join(', ') + (document.documentElement.scrollWidth > window.innerWidth ? ' page' : '')"));
         Screenshot("risk-1280");
 
@@ -99,6 +100,8 @@ public sealed class RiskPageBrowserTests : IAsyncLifetime
         Assert.Equal("按生产企业", ByTestId("risk-manufacturer-heading").Text);
         Assert.Equal("风险预警", Text("return document.title"));
         Assert.Contains("导体电阻裕度过小", ManufacturerRows().Single(r => r.Warned).Warnings, StringComparison.Ordinal);
+        Assert.Equal("月度趋势：各生产企业导体 R20 / 限值的中位数", ByTestId("risk-trend-heading").Text);
+        Assert.Contains("样品", Text("return document.querySelector('[data-testid=trend-series] circle.point title').textContent"), StringComparison.Ordinal);
         Screenshot("risk-1280-zh");
         ByTestId("lang").Click();
         Assert.Equal("By manufacturer", ByTestId("risk-manufacturer-heading").Text);
@@ -107,6 +110,50 @@ public sealed class RiskPageBrowserTests : IAsyncLifetime
         browser.Manage().Window.Size = new System.Drawing.Size(820, 1180);
         Assert.Equal("true", Text("return String(document.documentElement.scrollWidth <= window.innerWidth)"));
         Screenshot("risk-820-tablet");
+    }
+
+    /// <summary>
+    /// The monthly trend drawn as the service computes it: one line per manufacturer, one point per month of its trend
+    /// with the month's median R20/limit, samples and failures; the copper-saver's line marked warned and drawn above every
+    /// other manufacturer's in each month (its monthly medians are 0.97 or more, the others' at most 0.955), the limit and
+    /// warning lines in their places.
+    /// </summary>
+    private async Task AssertTrendAsync(string saverKey)
+    {
+        var client = new CableTest.Contracts.V1.RiskService.RiskServiceClient(service.Channel);
+        var summary = await client.GetRiskSummaryAsync(new CableTest.Contracts.V1.GetRiskSummaryRequest(), InProcessService.ApiKey(InProcessService.SupervisorKey));
+        var drawn = Text("""
+            return [...document.querySelectorAll('[data-testid=risk-trend] [data-testid=trend-series]')].map(g => [g.dataset.key, g.classList.contains('warned'),
+              [...g.querySelectorAll('circle.point')].map(c => [c.dataset.period, c.dataset.value, c.dataset.samples, c.dataset.failures, c.getAttribute('cy')].join(' ')).join(';')].join('\t')).join('\n');
+            """).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t')).ToDictionary(c => c[0], c => (Warned: c[1] == "True" || c[1] == "true",
+                Points: c[2].Split(';').Select(p => p.Split(' ')).ToDictionary(p => p[0], p => (Value: double.Parse(p[1], CultureInfo.InvariantCulture),
+                    Samples: int.Parse(p[2], CultureInfo.InvariantCulture), Failures: int.Parse(p[3], CultureInfo.InvariantCulture), Y: double.Parse(p[4], CultureInfo.InvariantCulture)))));
+
+        Assert.Equal(summary.ByManufacturer.Select(g => g.Key).Order(StringComparer.Ordinal), drawn.Keys.Order(StringComparer.Ordinal));
+        foreach (var group in summary.ByManufacturer)
+        {
+            var series = drawn[group.Key];
+            Assert.Equal(group.Key == saverKey, series.Warned);
+            Assert.True(group.Trend.Count >= 6, $"{group.Key}: {group.Trend.Count} months"); // 40 samples over the 180 days before 30 Nov
+            Assert.Equal(group.Trend.Select(p => p.Period), series.Points.Keys);
+            foreach (var point in group.Trend)
+            {
+                var (value, samples, failures, _) = series.Points[point.Period];
+                Assert.Equal(point.ConductorR20RatioMedian, value, 12);
+                Assert.Equal((point.SampleCount, point.FailureCount), (samples, failures));
+            }
+        }
+
+        var saver = drawn[saverKey].Points;
+        foreach (var (key, series) in drawn.Where(d => d.Key != saverKey))
+        {
+            Assert.All(series.Points, p => Assert.True(saver[p.Key].Y < p.Value.Y, $"{p.Key}: the copper-saver at y {saver[p.Key].Y}, {key} at y {p.Value.Y}"));
+        }
+
+        var limitY = double.Parse(Text("return document.querySelector('[data-testid=risk-trend] line.ref.limit').getAttribute('y1')"), CultureInfo.InvariantCulture);
+        var warnY = double.Parse(Text("return document.querySelector('[data-testid=risk-trend] line.ref.warn').getAttribute('y1')"), CultureInfo.InvariantCulture);
+        Assert.True(limitY < warnY, $"1.0 at y {limitY} above 0.98 at y {warnY}");
+        Assert.All(drawn.Where(d => d.Key != saverKey).SelectMany(d => d.Value.Points.Values), p => Assert.True(p.Y > warnY, $"a comfortable month at y {p.Y}, below the 0.98 line at {warnY}"));
     }
 
     private async Task LoadWithAsync(string key)
