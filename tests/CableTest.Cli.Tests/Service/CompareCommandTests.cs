@@ -110,6 +110,25 @@ public sealed class CompareCommandTests(TwoRunsFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task CompareRecord_TechnicianKey_ComparedButNotRecorded_OneLineNamingTheRoles()
+    {
+        const string technician = "cli-technician-key-record-0123";
+        await using var service = await CliServiceHost.StartAsync("--Auth:AllowAnonymousLoopback=false",
+            "--Auth:ApiKeys:0:Name=bench-pc", $"--Auth:ApiKeys:0:Secret={technician}", "--Auth:ApiKeys:0:Roles:0=technician");
+        var run = await CliResult.RunAsync(CliResult.Bv25(service.Address, "S-CLI-RECORD-TECH", "--yes", "--api-key", technician));
+        Assert.True(run.Code == ExitCodes.Ok, run.ToString());
+        var path = Write("technician.json", 7.0, 0.05, "Ω/km");
+
+        var result = await CliResult.Of("compare", run.RunId, "--external", path, "--record", "--server", service.Address, "--api-key", technician);
+
+        Assert.Equal(ExitCodes.Service, result.Code);
+        Assert.Contains("B = Zhejiang Cable QC Centre · ZJ-2026-1187", result.Out, StringComparison.Ordinal); // the comparison is shown
+        Assert.Equal("cabletest compare: --record: this key may not record another lab's results (it needs the lims or engineer role); nothing was recorded",
+            result.Err.Trim());
+        Assert.Empty(await service.Store.ListExternalInspectionsAsync("S-CLI-RECORD-TECH", default));
+    }
+
+    [Fact]
     public async Task CompareRecord_WithoutExternal_UsageErrorNamingTheFlags()
     {
         var result = await CliResult.Of("compare", fixture.First, fixture.Second, "--record", "--server", fixture.Service.Address);
