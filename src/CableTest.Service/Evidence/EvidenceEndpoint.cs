@@ -1,6 +1,6 @@
 namespace CableTest.Service.Evidence;
 
-/// <summary><c>/evidence/{runId}.zip</c>: the run's signed evidence bundle; <c>/evidence/public-key.pem</c>: the key to check it with.</summary>
+/// <summary><c>/evidence/{runId}.zip</c>: the run's signed evidence bundle; <c>/evidence/public-key.pem</c>: the key to check it with; <c>/evidence/anchors</c>: the signed chain anchors.</summary>
 internal static class EvidenceEndpoint
 {
     public static async Task<IResult> BundleAsync(string runId, EvidenceExport export, CancellationToken cancellationToken)
@@ -17,4 +17,14 @@ internal static class EvidenceEndpoint
     }
 
     public static IResult PublicKey(BenchSigner signer) => Results.Text(signer.Key.PublicKeyPem, "application/x-pem-file");
+
+    /// <summary>The bench's signed chain anchors, one JSON object per line, oldest first (empty before the first chain check has signed one).</summary>
+    public static IResult Anchors(IConfiguration configuration)
+    {
+        var directory = configuration[CableTest.Storage.StoragePaths.DataDirectoryKey] is { Length: > 0 } d ? Path.GetFullPath(d) : CableTest.Storage.StoragePaths.DefaultDataDirectory;
+        var path = Path.Combine(directory, CableTest.Storage.Evidence.ChainAnchorLog.FileName);
+        return File.Exists(path)
+            ? Results.Stream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite), "application/jsonl")
+            : Results.Text("", "application/jsonl");
+    }
 }

@@ -21,6 +21,7 @@ public static class EvidenceHostingExtensions
     public static WebApplication MapCableTestEvidence(this WebApplication app)
     {
         app.MapGet("/evidence/public-key.pem", EvidenceEndpoint.PublicKey).RequireAuthorization(Policies.Read);
+        app.MapGet("/evidence/anchors", EvidenceEndpoint.Anchors).RequireAuthorization(Policies.Read);
         app.MapGet("/evidence/{runId}.zip", EvidenceEndpoint.BundleAsync).AddEndpointFilter(RouteIdFilter.RunIdAsync).RequireAuthorization(Policies.Read);
         return app;
     }

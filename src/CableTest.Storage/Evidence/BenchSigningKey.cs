@@ -21,6 +21,9 @@ public sealed class BenchSigningKey : IDisposable
         PublicKeyPem = PemEncoding.WriteString("PUBLIC KEY", spki) + "\n";
     }
 
+    /// <summary>Where the service keeps the key by default, under its data directory (<c>Evidence:SigningKeyPath</c>).</summary>
+    public const string DefaultPath = "keys/bench-signing-key.pem";
+
     /// <summary>Where the private key is kept.</summary>
     public string Path { get; }
 

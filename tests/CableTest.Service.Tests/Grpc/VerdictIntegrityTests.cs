@@ -132,6 +132,57 @@ public sealed class VerdictIntegrityTests : IAsyncLifetime
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, (await health.CheckAsync(new HealthCheckRequest { Service = "cabletest.v1.VerdictService" })).Status);
     }
 
+    [Fact]
+    public async Task RewrittenWithEveryHashRecomputed_AfterTheBenchSignedAnAnchor_RefusedAtRestart()
+    {
+        await SeedAsync(3);
+        service = await StartAsync(inStoreDirectory: true);
+        await WaitForIntegrityAsync("\"verifiedThroughSequence\":3");
+        var anchors = await GetTextAsync("/evidence/anchors");
+        var anchor = Assert.Single(anchors.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(CableTest.Storage.Evidence.ChainAnchor.FromLine));
+        Assert.Equal(3, anchor!.Sequence);
+        using (var publicKey = CableTest.Storage.Evidence.ChainAnchorCheck.PublicKeyFromPem(await GetTextAsync("/evidence/public-key.pem")))
+        {
+            Assert.True(anchor.VerifiesWith(publicKey));
+        }
+
+        await service.DisposeAsync();
+        service = null;
+
+        // Verdict 2 turned into a fail with its content hash, every link after it and the head recomputed: the chain alone holds.
+        var seed = new SqliteRunStore(DbPath, TimeProvider.System);
+        var records = await seed.ReadVerdictsAfterAsync(0, 10, default);
+        seed.ReleaseConnections();
+        var edited = records[1].EvidenceJson.Replace("OUTCOME_PASS", "OUTCOME_FAIL", StringComparison.Ordinal);
+        var content2 = VerdictHashing.ContentHash(edited);
+        var chain2 = VerdictHashing.ChainHash(records[0].ChainSha256, 2, records[1].VerdictId, content2);
+        var chain3 = VerdictHashing.ChainHash(chain2, 3, records[2].VerdictId, records[2].ContentSha256);
+        await ExecuteSqlAsync(
+            $"UPDATE verdicts SET evidence_json = '{edited.Replace("'", "''", StringComparison.Ordinal)}', outcome = 'fail', content_sha256 = '{content2}', chain_sha256 = '{chain2}' WHERE sequence = 2;" +
+            $"UPDATE verdicts SET previous_sha256 = '{chain2}', chain_sha256 = '{chain3}' WHERE sequence = 3;" +
+            $"UPDATE verdict_head SET chain_sha256 = '{chain3}' WHERE id = 1;");
+        Assert.True((await new SqliteRunStore(DbPath, TimeProvider.System).VerifyChainAsync(default)).Intact);
+        // The editor also removes the unsigned checkpoint (it holds the chain hash at 3 too), so the chain is walked from the start.
+        File.Delete(store.File("verdict-checkpoint.json"));
+
+        service = await StartAsync(inStoreDirectory: true);
+        await WaitUntilNotServingAsync();
+        var integrity = await IntegrityAsync(default);
+        Assert.True(integrity.Contains("anchor check", StringComparison.Ordinal) && integrity.Contains("rewritten", StringComparison.Ordinal), integrity);
+        var client = new VerdictService.VerdictServiceClient(service.Channel);
+        var refused = await Assert.ThrowsAsync<RpcException>(() => client.GetVerdictAsync(new GetVerdictRequest { VerdictId = records[2].VerdictId }, lims).ResponseAsync);
+        Assert.Equal(StatusCode.DataLoss, refused.StatusCode);
+        Assert.Contains("sequence 3", refused.Status.Detail, StringComparison.Ordinal);
+    }
+
+    private async Task<string> GetTextAsync(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path) { Headers = { { "x-api-key", InProcessService.LimsKey } } };
+        using var response = await service!.Http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync();
+    }
+
     private static ListVerdictsRequest Filter(string column, string value) => column switch
     {
         "outcome" => new ListVerdictsRequest { Outcomes = { Outcome.Fail } },
@@ -139,8 +190,10 @@ public sealed class VerdictIntegrityTests : IAsyncLifetime
         _ => new ListVerdictsRequest { LimsOrder = value },
     };
 
-    private Task<InProcessService> StartAsync() =>
-        InProcessService.StartAsync(false, $"--Store:SqlitePath={DbPath}", "--Verdicts:ChainCheckInterval=00:00:01");
+    /// <summary>The service on the store; with <paramref name="inStoreDirectory"/>, its data directory (key, checkpoint, anchors) is the store's and outlives a restart.</summary>
+    private Task<InProcessService> StartAsync(bool inStoreDirectory = false) => inStoreDirectory
+        ? InProcessService.StartAsync(false, $"--Store:SqlitePath={DbPath}", "--Verdicts:ChainCheckInterval=00:00:01", $"--DataDirectory={store.Path}")
+        : InProcessService.StartAsync(false, $"--Store:SqlitePath={DbPath}", "--Verdicts:ChainCheckInterval=00:00:01");
 
     private async Task SeedAsync(int count)
     {

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using CableTest.Service.Evidence;
 using CableTest.Storage;
+using CableTest.Storage.Evidence;
 using CableTest.Storage.Runs;
 using Microsoft.Extensions.Options;
 
@@ -11,22 +13,31 @@ namespace CableTest.Service.Grpc.Verdicts;
 /// restart re-checks the checkpoint's record and walks only what was added since). A broken chain is
 /// reported to <see cref="VerdictIntegrity"/> (logged, alarmed, NOT_SERVING). A store that cannot be
 /// read is retried at the next interval.
+/// Each time it verifies further, the bench signs the new chain head and appends it to
+/// DataDirectory/verdict-anchors.jsonl (<see cref="ChainAnchor"/>); at start the last anchor is checked
+/// against the store, so records rewritten with every hash recomputed are caught as well.
 /// </summary>
 internal sealed partial class VerdictChainMonitor(
     IRunStore store,
     VerdictIntegrity integrity,
     IOptions<VerdictIntegrityOptions> options,
+    IOptions<CableTest.Service.Bench.BenchOptions> bench,
+    BenchSigner signer,
     IConfiguration configuration,
     TimeProvider time,
     ILogger<VerdictChainMonitor> logger) : BackgroundService
 {
-    private string CheckpointPath => Path.Combine(
-        configuration[StoragePaths.DataDirectoryKey] is { Length: > 0 } d ? Path.GetFullPath(d) : StoragePaths.DefaultDataDirectory,
-        "verdict-checkpoint.json");
+    private string DataDirectory => configuration[StoragePaths.DataDirectoryKey] is { Length: > 0 } d ? Path.GetFullPath(d) : StoragePaths.DefaultDataDirectory;
+
+    private string CheckpointPath => Path.Combine(DataDirectory, "verdict-checkpoint.json");
+
+    private string AnchorsPath => Path.Combine(DataDirectory, ChainAnchorLog.FileName);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var checkpoint = ReadCheckpoint();
+        var anchorChecked = false;
+        var lastAnchored = LastAnchored();
         while (!stoppingToken.IsCancellationRequested && integrity.FirstFailure is null)
         {
             try
@@ -38,10 +49,27 @@ internal sealed partial class VerdictChainMonitor(
                     return;
                 }
 
+                if (!anchorChecked)
+                {
+                    if (await LastAnchorProblemAsync(stoppingToken).ConfigureAwait(false) is { } anchor)
+                    {
+                        integrity.Report(anchor.Sequence, anchor.Detail, "anchor check");
+                        return;
+                    }
+
+                    anchorChecked = true;
+                }
+
                 if (result.Checkpoint is { } next && next != checkpoint)
                 {
                     checkpoint = next;
                     WriteCheckpoint(next);
+                }
+
+                if (result.Checkpoint is { Sequence: > 0 } verified && verified != lastAnchored)
+                {
+                    lastAnchored = verified;
+                    ChainAnchorLog.Append(AnchorsPath, ChainAnchor.Sign(signer.Key, bench.Value.BenchId, verified.Sequence, verified.ChainSha256, time.GetUtcNow()));
                 }
 
                 integrity.Verified(checkpoint?.Sequence ?? 0);
@@ -62,6 +90,26 @@ internal sealed partial class VerdictChainMonitor(
             }
         }
     }
+
+    /// <summary>The last anchor this bench's key signed, checked against the store (signature with the bench's key, chain hash at its sequence): what is wrong, or null.</summary>
+    private async Task<(long Sequence, string Detail)?> LastAnchorProblemAsync(CancellationToken cancellationToken)
+    {
+        // Anchors of an earlier key (before a rotation) are checked by `cabletest verify --public-key OLD.pem`.
+        var (anchors, _) = ChainAnchorLog.Read(AnchorsPath);
+        if (anchors.LastOrDefault(a => a.KeyId == signer.Key.KeyId) is not { } last)
+        {
+            return null;
+        }
+
+        using var publicKey = ChainAnchorCheck.PublicKeyFromPem(signer.Key.PublicKeyPem);
+        return await ChainAnchorCheck.ProblemAsync(store, last, publicKey, cancellationToken).ConfigureAwait(false) is { } problem
+            ? (last.Sequence, problem)
+            : null;
+    }
+
+    /// <summary>The chain head the last anchor of this key signed (not signed again after a restart).</summary>
+    private VerdictCheckpoint? LastAnchored() =>
+        ChainAnchorLog.Read(AnchorsPath).Anchors.LastOrDefault(a => a.KeyId == signer.Key.KeyId) is { } last ? new VerdictCheckpoint(last.Sequence, last.ChainSha256) : null;
 
     private VerdictCheckpoint? ReadCheckpoint()
     {

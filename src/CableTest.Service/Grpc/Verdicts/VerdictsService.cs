@@ -38,9 +38,8 @@ internal sealed partial class VerdictsService(
             var stamp = await store.GetChangeStampAsync(ct);
             if (stamp is { } unchanged && verdicts.Current(request.KeyCase, key, unchanged) is { } current)
             {
-                return integrity.FirstFailure is { } broken && (ulong)broken.Sequence == current.Sequence
-                    ? throw new VerdictIntegrityException(broken.Sequence, broken.Detail)
-                    : current;
+                ThrowIfFoundBroken((long)current.Sequence);
+                return current;
             }
 
             var (stored, kind) = request.KeyCase switch
@@ -53,6 +52,9 @@ internal sealed partial class VerdictsService(
             {
                 throw new NotFoundException(kind, key);
             }
+
+            // A record can be consistent in itself and still be one the chain or anchor check found broken.
+            ThrowIfFoundBroken(stored.Sequence);
 
             var verdict = verdicts.Map(stored);
             if (stamp is { } before)
@@ -173,6 +175,14 @@ internal sealed partial class VerdictsService(
         var acknowledged = await store.AcknowledgeAsync(request.Subscriber, (long)request.UpToSequence, ct);
         LogAcknowledged(logger, request.Subscriber, acknowledged);
         return new AcknowledgeVerdictsResponse { AcknowledgedSequence = (ulong)acknowledged };
+    }
+
+    private void ThrowIfFoundBroken(long sequence)
+    {
+        if (integrity.FirstFailure is { } broken && broken.Sequence == sequence)
+        {
+            throw new VerdictIntegrityException(broken.Sequence, broken.Detail);
+        }
     }
 
     /// <summary>DATA_LOSS naming the record: it does not match its hashes and is not served (reported, alarmed once).</summary>
