@@ -6,7 +6,8 @@ namespace CableTest.Instruments.Tests.Scpi;
 
 public sealed class ScpiSessionTests
 {
-    private static ScpiSessionOptions Options(int timeoutMs = 300) => new() { Device = "ohm", Timeout = TimeSpan.FromMilliseconds(timeoutMs) };
+    /// <summary>3 s unless a test waits for a timeout: a reply that must come has to outlast a slow start (300 ms did not, in CI, while the test assemblies started at once).</summary>
+    private static ScpiSessionOptions Options(int timeoutMs = 3000) => new() { Device = "ohm", Timeout = TimeSpan.FromMilliseconds(timeoutMs) };
 
     [Fact]
     public async Task Query_ReturnsReplyWithoutTerminator()
