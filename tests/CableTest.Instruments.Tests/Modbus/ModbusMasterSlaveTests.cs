@@ -170,12 +170,14 @@ public sealed class ModbusMasterSlaveTests
     {
         await using var rig = ModbusRig.Create(kind, new ModbusMasterOptions
         {
-            Timeout = TimeSpan.FromMilliseconds(50), Retries = 0, UnavailableAfterTimeouts = 1, UnavailableBackoff = TimeSpan.FromMilliseconds(200),
+            // Loose enough for a loaded machine (50 ms / 200 ms timed the recovering read out in CI): the answer must come
+            // within the timeout, and the second read must fall inside the backoff the first one started.
+            Timeout = TimeSpan.FromMilliseconds(500), Retries = 0, UnavailableAfterTimeouts = 1, UnavailableBackoff = TimeSpan.FromSeconds(1),
         });
         await Assert.ThrowsAsync<ModbusTimeoutException>(() => rig.Master.ReadHoldingRegistersAsync(7, 0, 1).AsTask());
         await Assert.ThrowsAsync<ModbusDeviceUnavailableException>(() => rig.Master.ReadHoldingRegistersAsync(7, 0, 1).AsTask());
         rig.Processor.AddUnit(7, rig.Store);
-        await Task.Delay(250);
+        await Task.Delay(1100);
         Assert.Equal(new ushort[] { 3 }, await rig.Master.ReadHoldingRegistersAsync(7, 3, 1));
     }
 
