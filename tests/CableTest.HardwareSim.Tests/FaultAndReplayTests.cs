@@ -158,7 +158,7 @@ public class FaultAndReplayTests
         }
 
         var endpoint = ChannelEndpoint.Parse(replay.Endpoint("withstand_tester").Endpoint);
-        await using (var tcp = new ModbusTcpMaster(endpoint.Host!, endpoint.Port, new ModbusMasterOptions { Timeout = TimeSpan.FromMilliseconds(300), Retries = 0 }))
+        await using (var tcp = new ModbusTcpMaster(endpoint.Host!, endpoint.Port, new ModbusMasterOptions { Timeout = TimeSpan.FromSeconds(1), Retries = 0 }))
         {
             Assert.Equal(liveStatus, await StatusAsync(tcp));
             Assert.Empty(replay.Replay!.Divergences);

@@ -27,7 +27,7 @@ public sealed class ScpiDriverTests
         var (a, far) = InMemoryChannel.CreatePair();
         var silent = false;
         await using var peer = new ScpiResponder(far, q => q == "*IDN?" && !Volatile.Read(ref silent) ? "CableTest,SIM-OHM-1,7,1.0\n" : null);
-        await using var session = new ScpiSession(a, new ScpiSessionOptions { Timeout = TimeSpan.FromMilliseconds(300) });
+        await using var session = new ScpiSession(a, new ScpiSessionOptions { Timeout = TimeSpan.FromSeconds(1) });
         var meter = new ScpiResistanceMeter(session, Profiles.Get("sim-ohm"));
         await meter.PingAsync(CancellationToken.None);
         Assert.Equal("7", (await meter.IdentifyAsync(CancellationToken.None)).SerialNumber);

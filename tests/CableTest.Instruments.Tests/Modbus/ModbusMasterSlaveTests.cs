@@ -57,7 +57,7 @@ public sealed class ModbusMasterSlaveTests
     {
         await using var rig = ModbusRig.Create(kind, new ModbusMasterOptions
         {
-            Timeout = TimeSpan.FromMilliseconds(300), Retries = 0, BusyRetries = 3, BusyRetryDelay = TimeSpan.FromMilliseconds(5),
+            Timeout = TimeSpan.FromSeconds(2), Retries = 0, BusyRetries = 3, BusyRetryDelay = TimeSpan.FromMilliseconds(5),
         });
         var busy = 2;
         rig.Faults = (_, _) => Interlocked.Decrement(ref busy) >= 0 ? ModbusFault.Exception(ModbusExceptionCode.ServerDeviceBusy) : ModbusFault.None;
