@@ -47,7 +47,13 @@ public sealed class InfluxClientWriter : IInfluxWriter, IDisposable
 
     public async Task<WriteOutcome> WriteAsync(IReadOnlyList<ReadOnlyMemory<byte>> lines, WritePrecision precision, CancellationToken cancellationToken)
     {
-        var body = new byte[lines.Sum(l => l.Length + 1)];
+        var size = 0;
+        foreach (var line in lines)
+        {
+            size += line.Length + 1;
+        }
+
+        var body = GC.AllocateUninitializedArray<byte>(size);
         var at = 0;
         foreach (var line in lines)
         {

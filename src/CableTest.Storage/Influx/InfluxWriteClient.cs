@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.IO.Compression;
 using System.Net;
@@ -84,42 +83,41 @@ public sealed class InfluxWriteClient(HttpClient http, InfluxOptions options) : 
 
     private HttpContent Body(IReadOnlyList<ReadOnlyMemory<byte>> lines)
     {
-        var size = lines.Sum(l => l.Length + 1);
-        var raw = ArrayPool<byte>.Shared.Rent(size);
-        try
+        // One copy of the lines into the body (not a pooled buffer copied again into the content).
+        var size = 0;
+        foreach (var line in lines)
         {
-            var at = 0;
-            foreach (var line in lines)
-            {
-                line.Span.CopyTo(raw.AsSpan(at));
-                at += line.Length;
-                raw[at++] = (byte)'\n';
-            }
-
-            ByteArrayContent content;
-            if (options.Gzip)
-            {
-                var compressed = new MemoryStream(size / 4);
-                using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
-                {
-                    gzip.Write(raw, 0, at);
-                }
-
-                content = new ByteArrayContent(compressed.GetBuffer(), 0, (int)compressed.Length);
-                content.Headers.ContentEncoding.Add("gzip");
-            }
-            else
-            {
-                content = new ByteArrayContent(raw.AsSpan(0, at).ToArray());
-            }
-
-            content.Headers.ContentType = new MediaTypeHeaderValue("text/plain") { CharSet = "utf-8" };
-            return content;
+            size += line.Length + 1;
         }
-        finally
+
+        var raw = GC.AllocateUninitializedArray<byte>(size);
+        var at = 0;
+        foreach (var line in lines)
         {
-            ArrayPool<byte>.Shared.Return(raw);
+            line.Span.CopyTo(raw.AsSpan(at));
+            at += line.Length;
+            raw[at++] = (byte)'\n';
         }
+
+        ByteArrayContent content;
+        if (options.Gzip)
+        {
+            var compressed = new MemoryStream(size / 4);
+            using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+            {
+                gzip.Write(raw, 0, at);
+            }
+
+            content = new ByteArrayContent(compressed.GetBuffer(), 0, (int)compressed.Length);
+            content.Headers.ContentEncoding.Add("gzip");
+        }
+        else
+        {
+            content = new ByteArrayContent(raw);
+        }
+
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/plain") { CharSet = "utf-8" };
+        return content;
     }
 
     /// <summary>Token (v2) or basic (v1) credentials from <paramref name="options"/>; also used by the read-back queries.</summary>
