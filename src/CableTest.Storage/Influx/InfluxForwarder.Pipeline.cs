@@ -30,19 +30,20 @@ public sealed partial class InfluxForwarder
     {
         while (inFlight.Count < options.MaxInFlight)
         {
-            var batch = held ?? [];
-            held = null;
-            var bytes = 0;
-            foreach (var r in batch)
+            var batch = held ?? outbox.ReadList(ConsumerName, options.BatchSize, options.MaxBatchBytes);
+            if (held is not null)
             {
-                bytes += JournalSegment.RecordHeaderSize + r.Payload.Length;
-            }
+                held = null;
+                var bytes = 0;
+                foreach (var r in batch)
+                {
+                    bytes += JournalSegment.RecordHeaderSize + r.Payload.Length;
+                }
 
-            if (batch.Count < options.BatchSize && bytes < options.MaxBatchBytes)
-            {
-                batch.AddRange(batch.Count == 0
-                    ? outbox.Read(ConsumerName, options.BatchSize, options.MaxBatchBytes)
-                    : outbox.Read(ConsumerName, options.BatchSize - batch.Count, options.MaxBatchBytes - bytes, batch[0].Precision));
+                if (batch.Count < options.BatchSize && bytes < options.MaxBatchBytes)
+                {
+                    batch.AddRange(outbox.Read(ConsumerName, options.BatchSize - batch.Count, options.MaxBatchBytes - bytes, batch[0].Precision));
+                }
             }
 
             if (batch.Count == 0)

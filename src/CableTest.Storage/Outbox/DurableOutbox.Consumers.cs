@@ -22,6 +22,13 @@ public sealed partial class DurableOutbox
         return Read(GetConsumer(consumer), maxRecords, maxBytes, null);
     }
 
+    /// <summary>As <see cref="Read(string, int, int)"/>, as a list the caller may keep adding to (no copy).</summary>
+    internal List<OutboxRecord> ReadList(string consumer, int maxRecords, int maxBytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxRecords, 1);
+        return Read(GetConsumer(consumer), maxRecords, maxBytes, null);
+    }
+
     /// <summary>
     /// As <see cref="Read(string, int, int)"/>, but stops before the first record whose precision is
     /// not <paramref name="precision"/> (to top up a batch already read).
@@ -83,7 +90,9 @@ public sealed partial class DurableOutbox
 
     private List<OutboxRecord> Read(Consumer c, int maxRecords, int maxBytes, WritePrecision? only)
     {
-        var result = new List<OutboxRecord>(Math.Min(maxRecords, 1024));
+        // Sized once for what the journal holds after the consumer (a 5,000-record batch grown by
+        // doubling left four arrays of garbage, the larger ones on the large object heap).
+        var result = new List<OutboxRecord>((int)Math.Clamp(Volatile.Read(ref lastSequence) - c.NextToRead + 1, 0, maxRecords));
         var bytes = 0;
         while (result.Count < maxRecords && bytes < maxBytes)
         {
