@@ -6,8 +6,10 @@
 #   VictoriaMetrics (v2 /api/v2/write):       raw peer | ours via InfluxDB.Client | through the durable outbox
 # plus single-reading takes from 32 concurrent tasks into the journal (group commit).
 # Durability of each figure: "ours" = acknowledged by the server, nothing journalled; "outbox" = every batch written
-# and fsync'd to the journal before it counts as taken, then acknowledged by the server (cursor made durable at
-# least every Outbox:CursorSyncInterval); "takes" = each reading fsync'd before its take returns.
+# and fdatasync'd to the journal before it counts as taken, then acknowledged by the server, up to Influx:MaxInFlight
+# batches posted at once, the cursor advanced only over the acknowledged prefix (and made durable at least every
+# Outbox:CursorSyncInterval); "takes" = each reading fdatasync'd before its take returns. Every writer is warmed up
+# (untimed batches of another measurement) before its clock starts, as a running service is.
 # Usage: bench/influx/run.sh [POINTS] [ROUNDS]    (PEERS=/path/to/shared/peers to override)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -50,6 +52,7 @@ dotnet build "$repo/tests/CableTest.Benchmarks" -c Release -clp:ErrorsOnly -nolo
 bench="dotnet $repo/artifacts/bin/CableTest.Benchmarks/release/CableTest.Benchmarks.dll"
 v1="http://127.0.0.1:$port"; v2="http://127.0.0.1:$vmport"
 pps() { sed -n 's/.*pps=\([0-9.]*\).*/\1/p'; }
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 raw1=(); ours1=(); out1=(); raw2=(); ours2=(); out2=(); takes=()
 for r in $(seq "$rounds"); do
   raw1+=("$(/usr/bin/python3 "$peers/influx_post.py" "$v1" "$points" "$batch" v1 | pps)")
@@ -65,7 +68,12 @@ median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1
 ratio() { awk "BEGIN{printf \"%.2f\", $1/$2}"; }
 m_raw1=$(median "${raw1[@]}"); m_ours1=$(median "${ours1[@]}"); m_out1=$(median "${out1[@]}")
 m_raw2=$(median "${raw2[@]}"); m_ours2=$(median "${ours2[@]}"); m_out2=$(median "${out2[@]}"); m_takes=$(median "${takes[@]}")
-echo "points=$points batch=$batch rounds=$rounds (medians, points/s; ratio = ours / raw peer on the same server)"
-echo "influxd v1:         raw=$m_raw1 ours=$m_ours1 ($(ratio "$m_ours1" "$m_raw1")x) outbox=$m_out1 ($(ratio "$m_out1" "$m_raw1")x)"
-echo "victoria-metrics v2: raw=$m_raw2 influxdb_client=$m_ours2 ($(ratio "$m_ours2" "$m_raw2")x) outbox=$m_out2 ($(ratio "$m_out2" "$m_raw2")x)"
+# On a shared machine the peer's own figure can move 2x between rounds: each round's ratio (ours and the peer
+# measured one after the other) is steadier than the ratio of medians taken from different rounds.
+rr() { local -n a=$1 b=$2; local i; for i in "${!a[@]}"; do ratio "${a[$i]}" "${b[$i]}"; echo; done; }
+r_ours1=$(median $(rr ours1 raw1)); r_out1=$(median $(rr out1 raw1)); r_ours2=$(median $(rr ours2 raw2)); r_out2=$(median $(rr out2 raw2))
+echo "points=$points batch=$batch rounds=$rounds (medians, points/s; ratio = ours / raw peer on the same server; per-round: median of each round's ratio)"
+echo "influxd v1:         raw=$m_raw1 ours=$m_ours1 ($(ratio "$m_ours1" "$m_raw1")x, per-round ${r_ours1}x) outbox=$m_out1 ($(ratio "$m_out1" "$m_raw1")x, per-round ${r_out1}x)"
+echo "victoria-metrics v2: raw=$m_raw2 influxdb_client=$m_ours2 ($(ratio "$m_ours2" "$m_raw2")x, per-round ${r_ours2}x) outbox=$m_out2 ($(ratio "$m_out2" "$m_raw2")x, per-round ${r_out2}x)"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "journal takes, 32 concurrent single readings, each fsync'd (group commit): $m_takes/s"
