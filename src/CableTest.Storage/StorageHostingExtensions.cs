@@ -18,9 +18,7 @@ public static class StorageHostingExtensions
     public static IHostApplicationBuilder AddCableTestStorage(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        var dataDirectory = builder.Configuration[StoragePaths.DataDirectoryKey] is { Length: > 0 } configured
-            ? Path.GetFullPath(configured)
-            : StoragePaths.DefaultDataDirectory;
+        var dataDirectory = StoragePaths.DataDirectory(builder.Configuration);
 
         services.TryAddTimeProvider();
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section)

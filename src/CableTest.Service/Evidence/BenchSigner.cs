@@ -12,8 +12,7 @@ public sealed partial class BenchSigner : IDisposable
     public BenchSigner(IOptions<EvidenceOptions> options, IConfiguration configuration, ILogger<BenchSigner> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var dataDirectory = configuration[StoragePaths.DataDirectoryKey] is { Length: > 0 } d ? d : StoragePaths.DefaultDataDirectory;
-        var path = StoragePaths.Resolve(dataDirectory, options.Value.SigningKeyPath);
+        var path = StoragePaths.Resolve(StoragePaths.DataDirectory(configuration), options.Value.SigningKeyPath);
         _key = new Lazy<BenchSigningKey>(() =>
         {
             var key = BenchSigningKey.LoadOrCreate(path, out var created);

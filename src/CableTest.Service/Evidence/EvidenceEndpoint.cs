@@ -21,8 +21,7 @@ internal static class EvidenceEndpoint
     /// <summary>The bench's signed chain anchors, one JSON object per line, oldest first (empty before the first chain check has signed one).</summary>
     public static IResult Anchors(IConfiguration configuration)
     {
-        var directory = configuration[CableTest.Storage.StoragePaths.DataDirectoryKey] is { Length: > 0 } d ? Path.GetFullPath(d) : CableTest.Storage.StoragePaths.DefaultDataDirectory;
-        var path = Path.Combine(directory, CableTest.Storage.Evidence.ChainAnchorLog.FileName);
+        var path = Path.Combine(CableTest.Storage.StoragePaths.DataDirectory(configuration), CableTest.Storage.Evidence.ChainAnchorLog.FileName);
         return File.Exists(path)
             ? Results.Stream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite), "application/jsonl")
             : Results.Text("", "application/jsonl");

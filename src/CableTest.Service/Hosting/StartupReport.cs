@@ -15,7 +15,7 @@ internal sealed partial class StartupReport(
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var dataDirectory = configuration[StoragePaths.DataDirectoryKey] is { Length: > 0 } d ? Path.GetFullPath(d) : StoragePaths.DefaultDataDirectory;
+        var dataDirectory = StoragePaths.DataDirectory(configuration);
         var where = store.Kind == "sqlite" ? storeOptions.Value.SqlitePath : "(connection string from Store:ConnectionString)";
         LogStore(logger, store.Kind, where, dataDirectory);
 
