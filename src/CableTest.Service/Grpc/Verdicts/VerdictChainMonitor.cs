@@ -27,7 +27,7 @@ internal sealed partial class VerdictChainMonitor(
     TimeProvider time,
     ILogger<VerdictChainMonitor> logger) : BackgroundService
 {
-    private string DataDirectory => configuration[StoragePaths.DataDirectoryKey] is { Length: > 0 } d ? Path.GetFullPath(d) : StoragePaths.DefaultDataDirectory;
+    private string DataDirectory => StoragePaths.DataDirectory(configuration);
 
     private string CheckpointPath => Path.Combine(DataDirectory, "verdict-checkpoint.json");
 
@@ -36,8 +36,11 @@ internal sealed partial class VerdictChainMonitor(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var checkpoint = ReadCheckpoint();
-        var anchorChecked = false;
-        var lastAnchored = LastAnchored();
+        // The last anchor this bench's key signed: checked against the store once the chain holds, and not signed again.
+        // Anchors of an earlier key (before a rotation) are checked by `cabletest verify --public-key OLD.pem`.
+        var lastAnchor = ChainAnchorLog.Read(AnchorsPath).Anchors.LastOrDefault(a => a.KeyId == signer.Key.KeyId);
+        var anchorToCheck = lastAnchor;
+        var lastAnchored = lastAnchor is null ? null : new VerdictCheckpoint(lastAnchor.Sequence, lastAnchor.ChainSha256);
         while (!stoppingToken.IsCancellationRequested && integrity.FirstFailure is null)
         {
             try
@@ -49,15 +52,15 @@ internal sealed partial class VerdictChainMonitor(
                     return;
                 }
 
-                if (!anchorChecked)
+                if (anchorToCheck is not null)
                 {
-                    if (await LastAnchorProblemAsync(stoppingToken).ConfigureAwait(false) is { } anchor)
+                    if (await AnchorProblemAsync(anchorToCheck, stoppingToken).ConfigureAwait(false) is { } problem)
                     {
-                        integrity.Report(anchor.Sequence, anchor.Detail, "anchor check");
+                        integrity.Report(anchorToCheck.Sequence, problem, "anchor check");
                         return;
                     }
 
-                    anchorChecked = true;
+                    anchorToCheck = null;
                 }
 
                 if (result.Checkpoint is { } next && next != checkpoint)
@@ -91,25 +94,12 @@ internal sealed partial class VerdictChainMonitor(
         }
     }
 
-    /// <summary>The last anchor this bench's key signed, checked against the store (signature with the bench's key, chain hash at its sequence): what is wrong, or null.</summary>
-    private async Task<(long Sequence, string Detail)?> LastAnchorProblemAsync(CancellationToken cancellationToken)
+    /// <summary>What is wrong with <paramref name="anchor"/> against the store (signature with the bench's key, chain hash at its sequence), or null.</summary>
+    private async Task<string?> AnchorProblemAsync(ChainAnchor anchor, CancellationToken cancellationToken)
     {
-        // Anchors of an earlier key (before a rotation) are checked by `cabletest verify --public-key OLD.pem`.
-        var (anchors, _) = ChainAnchorLog.Read(AnchorsPath);
-        if (anchors.LastOrDefault(a => a.KeyId == signer.Key.KeyId) is not { } last)
-        {
-            return null;
-        }
-
         using var publicKey = ChainAnchorCheck.PublicKeyFromPem(signer.Key.PublicKeyPem);
-        return await ChainAnchorCheck.ProblemAsync(store, last, publicKey, cancellationToken).ConfigureAwait(false) is { } problem
-            ? (last.Sequence, problem)
-            : null;
+        return await ChainAnchorCheck.ProblemAsync(store, anchor, publicKey, cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>The chain head the last anchor of this key signed (not signed again after a restart).</summary>
-    private VerdictCheckpoint? LastAnchored() =>
-        ChainAnchorLog.Read(AnchorsPath).Anchors.LastOrDefault(a => a.KeyId == signer.Key.KeyId) is { } last ? new VerdictCheckpoint(last.Sequence, last.ChainSha256) : null;
 
     private VerdictCheckpoint? ReadCheckpoint()
     {
