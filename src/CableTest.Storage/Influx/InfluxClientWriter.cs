@@ -47,21 +47,7 @@ public sealed class InfluxClientWriter : IInfluxWriter, IDisposable
 
     public async Task<WriteOutcome> WriteAsync(IReadOnlyList<ReadOnlyMemory<byte>> lines, WritePrecision precision, CancellationToken cancellationToken)
     {
-        var size = 0;
-        foreach (var line in lines)
-        {
-            size += line.Length + 1;
-        }
-
-        var body = GC.AllocateUninitializedArray<byte>(size);
-        var at = 0;
-        foreach (var line in lines)
-        {
-            line.Span.CopyTo(body.AsSpan(at));
-            at += line.Length;
-            body[at++] = (byte)'\n';
-        }
-
+        var body = LineProtocolBody.Join(lines);
         try
         {
             await writeService.PostWriteAsync(options.Org, options.Bucket, body, contentType: "text/plain; charset=utf-8", precision: ToClient(precision), cancellationToken: cancellationToken).ConfigureAwait(false);

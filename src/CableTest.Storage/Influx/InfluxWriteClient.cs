@@ -84,28 +84,15 @@ public sealed class InfluxWriteClient(HttpClient http, InfluxOptions options) : 
     private HttpContent Body(IReadOnlyList<ReadOnlyMemory<byte>> lines)
     {
         // One copy of the lines into the body (not a pooled buffer copied again into the content).
-        var size = 0;
-        foreach (var line in lines)
-        {
-            size += line.Length + 1;
-        }
-
-        var raw = GC.AllocateUninitializedArray<byte>(size);
-        var at = 0;
-        foreach (var line in lines)
-        {
-            line.Span.CopyTo(raw.AsSpan(at));
-            at += line.Length;
-            raw[at++] = (byte)'\n';
-        }
+        var raw = LineProtocolBody.Join(lines);
 
         ByteArrayContent content;
         if (options.Gzip)
         {
-            var compressed = new MemoryStream(size / 4);
+            var compressed = new MemoryStream(raw.Length / 4);
             using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
             {
-                gzip.Write(raw, 0, at);
+                gzip.Write(raw);
             }
 
             content = new ByteArrayContent(compressed.GetBuffer(), 0, (int)compressed.Length);
