@@ -76,7 +76,7 @@ public interface IRunStore
     /// the store; null when the store cannot tell (then a reader must read). While it is unchanged, a
     /// record read and checked earlier is still what the store holds.
     /// </summary>
-    ValueTask<long?> GetChangeStampAsync(CancellationToken cancellationToken) => ValueTask.FromResult<long?>(null);
+    ValueTask<long?> GetChangeStampAsync(CancellationToken cancellationToken);
 
     Task<StoredVerdict?> GetVerdictByRunAsync(string runId, CancellationToken cancellationToken);
 
