@@ -13,7 +13,8 @@ namespace CableTest.Cli.Commands;
 /// this reads the store itself: the service's SQLite file (default: DATA_DIR/cabletest.db, DATA_DIR
 /// defaulting as the service's does) or a shared PostgreSQL store. Read-only; safe while the service runs (WAL).
 /// Then the bench's signed chain anchors (DATA_DIR/verdict-anchors.jsonl, or --anchors FILE, e.g. the ones a LIMS
-/// fetched from /evidence/anchors) are checked against the store with the bench's public key (--public-key PEM; default
+/// fetched from /evidence/anchors; with --postgres only when --anchors or --data-dir is given, since the default
+/// directory's anchors are the local SQLite store's) are checked against the store with the bench's public key (--public-key PEM; default
 /// the bench's key file under DATA_DIR): a store rewritten with every hash recomputed passes the chain but not its anchors.
 /// Exit code: 0 intact, 1 broken (chain or anchors), 2 store, anchors or key not found or unreadable.
 /// </summary>
@@ -84,6 +85,13 @@ internal static class VerifyCommand
     /// <summary>The signed anchors against the store: 0 all that could be checked match (or there are none), 1 one does not, 2 the anchors or the key cannot be read.</summary>
     private static async Task<int> VerifyAnchorsAsync(IRunStore store, string directory, VerifyArguments arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(arguments.Anchors) && !string.IsNullOrWhiteSpace(arguments.Postgres) && string.IsNullOrWhiteSpace(arguments.DataDir))
+        {
+            // The default data directory's anchors belong to the local SQLite store, not to this database.
+            await stdout.WriteLineAsync("signed anchors not checked: give --anchors FILE (GET /evidence/anchors) or the service's --data-dir");
+            return ExitCodes.Ok;
+        }
+
         var path = string.IsNullOrWhiteSpace(arguments.Anchors) ? Path.Combine(directory, ChainAnchorLog.FileName) : Path.GetFullPath(arguments.Anchors);
         if (!File.Exists(path))
         {
