@@ -71,6 +71,26 @@ public sealed class VerdictIntegrityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EditedRiskMargins_WhileServing_FoundByThePeriodicCheck_RiskSummaryRefused()
+    {
+        await SeedAsync(3);
+        service = await StartAsync();
+        await WaitForIntegrityAsync("\"verifiedThroughSequence\":3");
+        var risk = new RiskService.RiskServiceClient(service.Channel);
+        Assert.NotNull(await risk.GetRiskSummaryAsync(new GetRiskSummaryRequest(), lims));
+
+        // Behind the checkpoint the service verified at start: found by the rows' digest on the next periodic check.
+        await ExecuteSqlAsync("UPDATE verdict_margins SET conductor_r20_ratio = 1.05 WHERE sequence = 2");
+        await WaitUntilNotServingAsync();
+        var refused = await Assert.ThrowsAsync<RpcException>(() => risk.GetRiskSummaryAsync(new GetRiskSummaryRequest(), lims).ResponseAsync);
+        Assert.Equal(StatusCode.DataLoss, refused.StatusCode);
+        Assert.Contains("sequence 2", refused.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("conductor_r20_ratio", refused.Status.Detail, StringComparison.Ordinal);
+        var report = await IntegrityAsync(default);
+        Assert.Contains("verdict_margins", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EditedEvidence_BeforeStart_ChainCheckAtStart_NotServingAndRefused()
     {
         await SeedAsync(5);
@@ -149,7 +169,8 @@ public sealed class VerdictIntegrityTests : IAsyncLifetime
         await service.DisposeAsync();
         service = null;
 
-        // Verdict 2 turned into a fail with its content hash, every link after it and the head recomputed: the chain alone holds.
+        // Verdict 2 turned into a fail with its content hash, every link after it, the head and its risk margins row
+        // recomputed: the chain alone holds.
         var seed = new SqliteRunStore(DbPath, TimeProvider.System);
         var records = await seed.ReadVerdictsAfterAsync(0, 10, default);
         seed.ReleaseConnections();
@@ -160,7 +181,8 @@ public sealed class VerdictIntegrityTests : IAsyncLifetime
         await ExecuteSqlAsync(
             $"UPDATE verdicts SET evidence_json = '{edited.Replace("'", "''", StringComparison.Ordinal)}', outcome = 'fail', content_sha256 = '{content2}', chain_sha256 = '{chain2}' WHERE sequence = 2;" +
             $"UPDATE verdicts SET previous_sha256 = '{chain2}', chain_sha256 = '{chain3}' WHERE sequence = 3;" +
-            $"UPDATE verdict_head SET chain_sha256 = '{chain3}' WHERE id = 1;");
+            $"UPDATE verdict_head SET chain_sha256 = '{chain3}' WHERE id = 1;" +
+            "UPDATE verdict_margins SET outcome = 'fail' WHERE sequence = 2;");
         Assert.True((await new SqliteRunStore(DbPath, TimeProvider.System).VerifyChainAsync(default)).Intact);
         // The editor also removes the unsigned checkpoint (it holds the chain hash at 3 too), so the chain is walked from the start.
         File.Delete(store.File("verdict-checkpoint.json"));

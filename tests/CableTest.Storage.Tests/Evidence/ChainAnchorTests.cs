@@ -56,7 +56,8 @@ public sealed class ChainAnchorTests : IAsyncLifetime
         var anchor = await AnchorAtAsync(3);
         var records = await store.ReadVerdictsAfterAsync(0, 10, default);
 
-        // The editor turns v-2 into a fail and recomputes its content hash, its link and every link after it, and the head.
+        // The editor turns v-2 into a fail and recomputes its content hash, its link and every link after it, the head,
+        // and the risk margins row.
         var edited = records[1].EvidenceJson.Replace("OUTCOME_PASS", "OUTCOME_FAIL", StringComparison.Ordinal);
         var content2 = VerdictHashing.ContentHash(edited);
         var chain2 = VerdictHashing.ChainHash(records[0].ChainSha256, 2, "v-2", content2);
@@ -64,7 +65,8 @@ public sealed class ChainAnchorTests : IAsyncLifetime
         await ExecuteAsync(
             "UPDATE verdicts SET evidence_json = @e, outcome = 'fail', content_sha256 = @c, chain_sha256 = @h2 WHERE sequence = 2;" +
             "UPDATE verdicts SET previous_sha256 = @h2, chain_sha256 = @h3 WHERE sequence = 3;" +
-            "UPDATE verdict_head SET chain_sha256 = @h3 WHERE id = 1;",
+            "UPDATE verdict_head SET chain_sha256 = @h3 WHERE id = 1;" +
+            "UPDATE verdict_margins SET outcome = 'fail' WHERE sequence = 2;",
             ("@e", edited), ("@c", content2), ("@h2", chain2), ("@h3", chain3));
 
         var chain = await store.VerifyChainAsync(default);

@@ -216,6 +216,56 @@ public abstract partial class RunStoreBehaviour : IAsyncLifetime
         Assert.Equal("v1", (await Store.GetVerdictByRunAsync("run-v1", default))!.VerdictId);
     }
 
+    [Theory]
+    [InlineData("UPDATE verdict_margins SET conductor_r20_ratio = 0.5 WHERE sequence = 2", 2, "conductor_r20_ratio")]
+    [InlineData("UPDATE verdict_margins SET insulation_ratio = 40 WHERE sequence = 2", 2, "insulation_ratio")]
+    [InlineData("UPDATE verdict_margins SET outcome = 'fail' WHERE sequence = 3", 3, "outcome")]
+    [InlineData("UPDATE verdict_margins SET sample_id = 'S-OTHER' WHERE sequence = 1", 1, "sample_id")]
+    [InlineData("DELETE FROM verdict_margins WHERE sequence = 2", 2, "missing")]
+    [InlineData("INSERT INTO verdict_margins (sequence, sample_id, outcome, evaluated_at_ms, conductor_r20_ratio) VALUES (9, 'S1', 'fail', 0, 1.2)", 9, "no verdict record")]
+    public async Task EditedRiskMargins_CaughtByVerify(string edit, long broken, string what)
+    {
+        var t = Time.GetUtcNow();
+        await Store.AppendVerdictAsync(TestEvidence.WithMargins("v1", "S1", "pass", t, [(4.4, 4.61)], (0.02, 0.011)), default);
+        await Store.AppendVerdictAsync(TestEvidence.WithMargins("v2", "S2", "pass", t, [(4.5, 4.61)], (0.03, 0.011)), default);
+        await Store.AppendVerdictAsync(TestEvidence.WithMargins("v3", "S3", "pass", t, [(4.6, 4.61)], (0.012, 0.011)), default);
+        var intact = await Store.VerifyChainAsync(default);
+        Assert.True(intact.Intact, intact.Detail);
+
+        await ExecuteSqlAsync(edit);
+        var result = await Store.VerifyChainAsync(default);
+        Assert.False(result.Intact);
+        Assert.Equal(broken, result.FirstBrokenSequence);
+        Assert.Contains(what, result.Detail, StringComparison.Ordinal);
+        Assert.Contains("verdict_margins", result.Detail, StringComparison.Ordinal);
+        // From the checkpoint of the intact walk (rows 1 to 3 checked then): an edit behind it changes the rows' digest,
+        // so the walk starts over and names the row; a row added beyond it is found as well.
+        var resumed = await Store.VerifyChainAsync(intact.Checkpoint, default);
+        Assert.False(resumed.Intact);
+        Assert.Equal(broken, resumed.FirstBrokenSequence);
+        Assert.Contains(what, resumed.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RiskMargins_ResumedWalk_ReadsRowsNotEvidence_AndCarriesTheirDigest()
+    {
+        var t = Time.GetUtcNow();
+        await Store.AppendVerdictAsync(TestEvidence.WithMargins("v1", "S1", "pass", t, [(4.4, 4.61)], null), default);
+        var first = await Store.VerifyChainAsync(default);
+        await Store.AppendVerdictAsync(TestEvidence.WithMargins("v2", "S2", "fail", t, [(4.9, 4.61)], null), default);
+
+        var resumed = await Store.VerifyChainAsync(first.Checkpoint, default);
+        Assert.True(resumed.Intact, resumed.Detail);
+        Assert.Equal(1, resumed.VerifiedRecords);
+        Assert.Equal((await Store.VerifyChainAsync(default)).Checkpoint, resumed.Checkpoint);
+        Assert.NotEqual(first.Checkpoint!.MarginsSha256, resumed.Checkpoint!.MarginsSha256);
+
+        // A checkpoint written before margins were checked (no digest) is resumed as before.
+        var old = await Store.VerifyChainAsync(first.Checkpoint with { MarginsSha256 = null }, default);
+        Assert.True(old.Intact, old.Detail);
+        Assert.Equal(resumed.Checkpoint, old.Checkpoint);
+    }
+
     [Fact]
     public async Task EditedOutcomeColumn_OutcomeFilter_IsNotFooled()
     {
@@ -266,7 +316,8 @@ public abstract partial class RunStoreBehaviour : IAsyncLifetime
         }
 
         var first = await Store.VerifyChainAsync(default);
-        Assert.Equal(new VerdictCheckpoint(3, (await Store.GetVerdictByIdAsync("v3", default))!.ChainSha256), first.Checkpoint);
+        Assert.True(new VerdictCheckpoint(3, (await Store.GetVerdictByIdAsync("v3", default))!.ChainSha256).SameRecord(first.Checkpoint), first.Checkpoint?.ToString());
+        Assert.NotNull(first.Checkpoint!.MarginsSha256);
         await Store.AppendVerdictAsync(Verdict("v4"), default);
         await Store.AppendVerdictAsync(Verdict("v5"), default);
 

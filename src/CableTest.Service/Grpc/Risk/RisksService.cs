@@ -1,6 +1,7 @@
 using CableTest.Contracts.V1;
 using CableTest.Domain.Risk;
 using CableTest.Service.Grpc.Inputs;
+using CableTest.Service.Grpc.Verdicts;
 using CableTest.Service.Security;
 using CableTest.Storage.Runs;
 using Grpc.Core;
@@ -11,7 +12,7 @@ namespace CableTest.Service.Grpc.Risk;
 
 /// <summary>cabletest.v1.RiskService: risk early warning per product spec and per manufacturer. Sealed roles only (lims, engineer, supervisor).</summary>
 [Authorize(Policy = Policies.SealedRead)]
-internal sealed class RisksService(IRunStore store, IOptions<RiskOptions> options) : RiskService.RiskServiceBase
+internal sealed class RisksService(IRunStore store, IOptions<RiskOptions> options, VerdictIntegrity integrity) : RiskService.RiskServiceBase
 {
     private const int MaxFilterLength = 200;
     private const long MinSeconds = -62_135_596_800, MaxSeconds = 253_402_300_799;
@@ -35,6 +36,7 @@ internal sealed class RisksService(IRunStore store, IOptions<RiskOptions> option
         }
 
         rules.ThrowIfAny();
+        ThrowIfStoreAltered();
         var query = new RiskQuery
         {
             Manufacturer = request.Manufacturer,
@@ -44,5 +46,33 @@ internal sealed class RisksService(IRunStore store, IOptions<RiskOptions> option
         var observations = await store.ListRiskObservationsAsync(query, context.CancellationToken).ConfigureAwait(false);
         var riskRules = options.Value.ToRules();
         return RiskMapping.ToContract(RiskAnalysis.Summarize(observations, riskRules), riskRules);
+    }
+
+    /// <summary>
+    /// DATA_LOSS while the verdict store has failed its integrity check: a summary counts every verdict's margins, so
+    /// one altered record (or margins row) would move a manufacturer's figures without saying so.
+    /// </summary>
+    private void ThrowIfStoreAltered()
+    {
+        if (integrity.FirstFailure is not { } broken)
+        {
+            return;
+        }
+
+        var sequence = broken.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        throw new Google.Rpc.Status
+        {
+            Code = (int)Google.Rpc.Code.DataLoss,
+            Message = $"no risk summary while the verdict store fails its integrity check: the record at sequence {sequence} does not match its hashes ({broken.Detail}); check the store with `cabletest verify` and restore it from a backup",
+            Details =
+            {
+                Google.Protobuf.WellKnownTypes.Any.Pack(new Google.Rpc.ErrorInfo
+                {
+                    Reason = "VERDICT_STORE_ALTERED",
+                    Domain = "cabletest.v1.RiskService",
+                    Metadata = { ["sequence"] = sequence },
+                }),
+            },
+        }.ToRpcException();
     }
 }

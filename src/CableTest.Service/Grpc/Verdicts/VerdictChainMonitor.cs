@@ -69,7 +69,7 @@ internal sealed partial class VerdictChainMonitor(
                     WriteCheckpoint(next);
                 }
 
-                if (result.Checkpoint is { Sequence: > 0 } verified && verified != lastAnchored)
+                if (result.Checkpoint is { Sequence: > 0 } verified && !verified.SameRecord(lastAnchored))
                 {
                     lastAnchored = verified;
                     ChainAnchorLog.Append(AnchorsPath, ChainAnchor.Sign(signer.Key, bench.Value.BenchId, verified.Sequence, verified.ChainSha256, time.GetUtcNow()));
