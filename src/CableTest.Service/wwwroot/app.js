@@ -13,11 +13,10 @@ const fmt = v => {
 // ---- charts --------------------------------------------------------------------------------------------------
 const coreColors = ["#14324a", "#b3261e", "#1b7f3b", "#a15c00", "#6a1b9a", "#00838f"];
 const charts = {
-  resistance: new LineChart($("chart-resistance"), { xLabel: () => t("axisReading"), yLabel: () => "Ω", empty: () => t("noReadings") }),
+  resistance: new LineChart($("chart-resistance"), { xLabel: () => t("axisSeconds"), yLabel: () => "Ω", empty: () => t("noReadings") }),
   ir: new LineChart($("chart-ir"), { xLabel: () => t("axisSeconds"), yLabel: () => "MΩ", empty: () => t("noReadings") }),
   hv: new LineChart($("chart-hv"), { xLabel: () => t("axisSeconds"), yLabel: () => "kV", rightLabel: () => "mA", empty: () => t("noReadings") }),
 };
-let conductorCount = new Map(); // step/core -> readings so far (the conductor chart's x)
 
 function coreSeries(chart, core) {
   const n = chart.series.size;
@@ -27,14 +26,10 @@ function coreSeries(chart, core) {
 // One reading, live (RunEvent.reading) or stored (DashboardReading): same field names.
 function plotReading(r) {
   switch (r.quantity) {
-    case "resistance_ohm": {
-      const key = `${r.stepId}/${r.core}`;
-      const n = (conductorCount.get(key) ?? 0) + 1;
-      conductorCount.set(key, n);
+    case "resistance_ohm":
       coreSeries(charts.resistance, r.core);
-      charts.resistance.add("core-" + (r.core || "1"), n, r.value);
+      charts.resistance.add("core-" + (r.core || "1"), r.stepTimeS ?? 0, r.value);
       break;
-    }
     case "resistance_mohm":
       coreSeries(charts.ir, r.core);
       charts.ir.add("core-" + (r.core || "1"), r.stepTimeS ?? 0, r.value);
@@ -53,7 +48,6 @@ function plotReading(r) {
 
 function clearCharts() {
   Object.values(charts).forEach(c => c.clear());
-  conductorCount = new Map();
 }
 
 function renameSeries() {

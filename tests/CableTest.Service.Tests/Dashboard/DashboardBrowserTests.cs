@@ -36,9 +36,12 @@ public sealed class DashboardBrowserTests(DashboardFixture page) : IClassFixture
         Assert.Matches(@"^\+\d+\.\d %$", conductor.Margin);
         Assert.Equal("rgb(27, 127, 59)", Css("[data-testid=measurement-row] td.outcome", "color"));
 
-        // Conductor: one line of 5 readings under its limit line (the maximum at the test temperature, in Ω).
+        // Conductor: one line of 5 readings over the step's instrument time, under its limit line (the maximum at the
+        // test temperature, in Ω).
         var resistance = Chart("chart-resistance");
         Assert.Equal(5, resistance.Series["core-1"]);
+        Assert.Equal("s", resistance.XLabel);
+        Assert.True(double.Parse(resistance.XTicks[^1], CultureInfo.InvariantCulture) > 0, "x axis in seconds: " + string.Join(' ', resistance.XTicks));
         Assert.Equal(["max"], resistance.Limits);
         Assert.Equal(0, double.Parse(resistance.YTicks[0], CultureInfo.InvariantCulture));
 
@@ -260,7 +263,7 @@ public sealed class DashboardBrowserTests(DashboardFixture page) : IClassFixture
 
     private sealed record Row(string Test, string Value, string Unit, string Limit, string Margin, string Outcome);
 
-    private sealed record ChartData(Dictionary<string, int> Series, string[] XTicks, string[] YTicks, List<string> Limits);
+    private sealed record ChartData(Dictionary<string, int> Series, string[] XTicks, string[] YTicks, List<string> Limits, string XLabel);
 
     private List<Row> Rows() => page.Text("""
             return [...document.querySelectorAll('[data-testid=measurement-row]')].map(r => {
@@ -276,7 +279,7 @@ public sealed class DashboardBrowserTests(DashboardFixture page) : IClassFixture
         string[] Ticks(string selector) => page.Text($"return [...document.querySelectorAll('#{id} {selector}')].map(t => t.textContent).join(' ')").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var limits = page.Text($"return [...document.querySelectorAll('#{id} line.limit')].map(l => l.dataset.limit.split(' ')[0]).join(' ')")
             .Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
-        return new ChartData(series, Ticks(".tick-x"), Ticks(".tick-y[data-axis=left]"), limits);
+        return new ChartData(series, Ticks(".tick-x"), Ticks(".tick-y[data-axis=left]"), limits, page.Text($"return document.querySelector('#{id} .axis-label').textContent"));
     }
 
     /// <summary>The drawn kV line's height at its first point, its middle and its last point (from the polyline and the axis).</summary>

@@ -71,7 +71,7 @@ public sealed class PdfReportTests
         Assert.Contains("awaiting approval", all, StringComparison.Ordinal);
         Assert.Contains("MΩ·km", all, StringComparison.Ordinal);
         // The charts, drawn from the stored readings: axis labels of the conductor, insulation and withstand plots.
-        Assert.Contains("reading", all, StringComparison.Ordinal);
+        Assert.Contains("R Ω, core 1", all, StringComparison.Ordinal);
         Assert.Contains("electrification s", all, StringComparison.Ordinal);
         Assert.Contains("R MΩ", all, StringComparison.Ordinal);
         Assert.Contains("Ω/km", all, StringComparison.Ordinal);

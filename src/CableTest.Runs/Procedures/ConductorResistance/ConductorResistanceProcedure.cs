@@ -60,6 +60,9 @@ public sealed class ConductorResistanceProcedure
         var values = new List<double>();
         var readingIds = new List<string>();
         var overRange = false;
+        // The meter keeps no time of its own: each reading is filed at the instrument-side time since this core's
+        // first measurement began (the charts' time axis).
+        var started = context.Time.GetTimestamp();
         for (var i = 0; i < _options.Readings; i++)
         {
             var reading = await _meter.MeasureAsync(cancellationToken).ConfigureAwait(false);
@@ -71,7 +74,8 @@ public sealed class ConductorResistanceProcedure
 
             var ohm = Plausibility.Require(reading.ResistanceOhm, "resistance_ohm", _meterId);
             values.Add(ohm);
-            readingIds.Add(await context.TakeAsync("conductor_resistance", _meterId, i, [new("resistance_ohm", ohm)], cancellationToken).ConfigureAwait(false));
+            readingIds.Add(await context.TakeAsync("conductor_resistance", _meterId, i, [new("resistance_ohm", ohm)], cancellationToken,
+                context.Time.GetElapsedTime(started).TotalSeconds).ConfigureAwait(false));
             await context.Progress.ReportAsync((i + 1.0) / _options.Readings, null).ConfigureAwait(false);
         }
 

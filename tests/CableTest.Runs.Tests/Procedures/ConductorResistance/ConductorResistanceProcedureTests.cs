@@ -58,6 +58,22 @@ public sealed class ConductorResistanceProcedureTests
     }
 
     [Fact]
+    public async Task RunAsync_ReadingsFiledAtTheTimeSinceTheFirstMeasurementBegan()
+    {
+        var meter = new FakeResistanceMeter(_bench, 0.70, 0.71, 0.72) { MeasureTime = TimeSpan.FromSeconds(1) };
+
+        await Run(meter);
+
+        // The bench's clock moves in 200 ms steps: each reading lands within one step of 1, 2 and 3 s.
+        var times = _bench.Readings.Select(r => r.Reading.StepTimeS).ToArray();
+        Assert.Equal(3, times.Length);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.InRange(times[i], i + 1.0, i + 1.2);
+        }
+    }
+
+    [Fact]
     public async Task RunAsync_OverLimit_Fail()
     {
         var result = await Run(new FakeResistanceMeter(_bench, 0.80));

@@ -7,6 +7,9 @@ internal sealed class FakeResistanceMeter(Bench bench, params double?[] readings
 {
     public List<ResistanceMeterSettings> Settings { get; } = [];
 
+    /// <summary>How long each measurement takes on the bench's clock (zero: answered at once).</summary>
+    public TimeSpan MeasureTime { get; init; }
+
     public Task ConfigureAsync(ResistanceMeterSettings settings, CancellationToken cancellationToken)
     {
         Settings.Add(settings);
@@ -16,6 +19,11 @@ internal sealed class FakeResistanceMeter(Bench bench, params double?[] readings
 
     public async Task<ResistanceReading> MeasureAsync(CancellationToken cancellationToken)
     {
+        if (MeasureTime > TimeSpan.Zero)
+        {
+            await Task.Delay(MeasureTime, Bench.Time, cancellationToken).ConfigureAwait(false);
+        }
+
         await ReadingAsync("measure", cancellationToken).ConfigureAwait(false);
         var ohm = readingsOhm[(ReadCount - 1) % readingsOhm.Length];
         return ohm is { } r ? new ResistanceReading(r, false, r.ToString("R", System.Globalization.CultureInfo.InvariantCulture)) : new ResistanceReading(double.NaN, true, "+9.9E37");
