@@ -15,6 +15,7 @@ namespace CableTest.Service.Dashboard;
 /// <param name="MarginPct">Headroom to the limit in % of the limit (negative: beyond it); null without a value or limit.</param>
 /// <param name="Outcome">Proto enum name, e.g. "OUTCOME_FAIL".</param>
 /// <param name="Reason">Why it did not pass; empty for a pass.</param>
+/// <param name="ReasonZh">The same in Chinese where it is made from the evidence (<see cref="VerdictReason.ChineseFor"/>).</param>
 /// <param name="ChartLines">Limit lines for this test's chart, in the chart's unit (the conductor maximum at the test temperature in Ω, the withstand window in kV).</param>
 internal sealed record DashboardRow(
     string TestId,
@@ -29,6 +30,7 @@ internal sealed record DashboardRow(
     double? MarginPct,
     string Outcome,
     string Reason,
+    string ReasonZh,
     IReadOnlyList<string> Warnings,
     IReadOnlyList<DashboardChartLine> ChartLines)
 {
@@ -44,7 +46,7 @@ internal sealed record DashboardRow(
             _ => ("", (double?)null, "", (double?)null, (double?)null, (IReadOnlyList<DashboardChartLine>)[]),
         };
         return new DashboardRow(test.TestId, ProtoNames.Of(test.Kind), test.Core, quantity, value, unit, limit, limitText, measured, margin,
-            ProtoNames.Of(test.Outcome), VerdictReason.For(test), [.. test.Warnings.Select(UnitText.Normalize)], lines);
+            ProtoNames.Of(test.Outcome), VerdictReason.For(test), VerdictReason.ChineseFor(test), [.. test.Warnings.Select(UnitText.Normalize)], lines);
     }
 
     private static (string, double?, string, double?, double?, IReadOnlyList<DashboardChartLine>) Conductor(V1.ConductorResistanceEvidence e)

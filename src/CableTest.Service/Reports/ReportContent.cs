@@ -133,9 +133,9 @@ public static class ReportContent
 
         rows.AddRange(ReportEvidence.Rows(t));
         rows.Add(new(ReportLabels.Verdict, OutcomeText(t.Outcome)));
-        if (VerdictReason.For(t) is { Length: > 0 } reason)
+        if (ReasonSentences(t) is { Length: > 0 } reason)
         {
-            rows.Add(new(ReportLabels.Reason, Sentence(reason)));
+            rows.Add(new(ReportLabels.Reason, reason));
         }
 
         var warnings = t.Warnings.Where(w => !string.IsNullOrWhiteSpace(w)).Select(w => UnitText.Normalize(w.Trim())).Distinct(StringComparer.Ordinal).ToList();
@@ -153,7 +153,7 @@ public static class ReportContent
     [
         .. verdict.Tests
             .Where(t => t.Outcome is not (Outcome.Pass or Outcome.Unspecified))
-            .Select(t => new ReportFinding(TestTitle(t), OutcomeText(t.Outcome), Sentence(VerdictReason.For(t) is { Length: > 0 } r ? r : "no reason recorded")))
+            .Select(t => new ReportFinding(TestTitle(t), OutcomeText(t.Outcome), ReasonSentences(t) is { Length: > 0 } r ? r : "No reason recorded. 未记录原因。"))
     ];
 
     public static IReadOnlyList<ReportRow> Instruments(Verdict verdict) =>
@@ -206,6 +206,22 @@ public static class ReportContent
         DecisionRule.Types.Kind.NonBinaryGuardBand => $"ILAC-G8:09/2019 4.2.3 non-binary, guard band w = {N(r.GuardBand)}",
         _ => "ILAC-G8:09/2019 4.2.1 simple acceptance (w = 0)",
     };
+
+    /// <summary>
+    /// Why a test did not pass as the report states it: the English sentence, and the Chinese one after it where the
+    /// reason is made from the evidence (the service's own reasons are English only); "" for a pass.
+    /// </summary>
+    public static string ReasonSentences(TestVerdict t)
+    {
+        var english = VerdictReason.For(t);
+        if (english.Length == 0)
+        {
+            return "";
+        }
+
+        var chinese = VerdictReason.ChineseFor(t);
+        return string.Equals(chinese, english, StringComparison.Ordinal) ? Sentence(english) : Sentence(english) + " " + chinese + "。";
+    }
 
     /// <summary>A reason as a sentence: capital first letter, full stop at the end.</summary>
     public static string Sentence(string reason)

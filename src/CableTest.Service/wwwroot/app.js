@@ -197,7 +197,7 @@ function renderBanner() {
     if (outcome === "OUTCOME_INCOMPLETE") {
       detail = [endingText(ending) || run.endReason, t("noConformity")].filter(Boolean).join(" — ");
     } else if (outcome !== "OUTCOME_PASS") {
-      detail = (results?.rows ?? []).filter(r => r.outcome !== "OUTCOME_PASS" && r.reason).map(r => `${t(r.kind)}${r.core ? " · " + t("core") + " " + r.core : ""}: ${r.reason}`).join("; ");
+      detail = (results?.rows ?? []).filter(r => r.outcome !== "OUTCOME_PASS" && r.reason).map(r => `${t(r.kind)}${r.core ? " · " + t("core") + " " + r.core : ""}: ${reasonText(r)}`).join("; ");
     }
   }
   banner.dataset.outcome = outcome;
@@ -224,8 +224,14 @@ function promptText(p, run) {
   return zh ? [zh, el("small", { class: "original" }, p.message)] : [p.message];
 }
 
+// A row's reason in the page's language: the service sends the words made from the evidence in both.
+function reasonText(r) {
+  return i18n.lang === "zh" && r.reasonZh ? r.reasonZh : r.reason;
+}
+
 function rowReason(testId) {
-  return results?.rows?.find(r => r.testId === testId)?.reason ?? "";
+  const row = results?.rows?.find(r => r.testId === testId);
+  return row ? reasonText(row) : "";
 }
 
 function renderRun(run) {
@@ -292,7 +298,7 @@ function renderRows() {
       el("td", { class: "outcome outcome-" + r.outcome }, t(r.outcome)));
     const extra = [];
     if (r.reason && r.outcome !== "OUTCOME_PASS") {
-      extra.push(el("tr", { class: "reason row-" + r.outcome }, el("td", { colspan: "7", "data-testid": "row-reason" }, "↳ ", r.reason)));
+      extra.push(el("tr", { class: "reason row-" + r.outcome }, el("td", { colspan: "7", "data-testid": "row-reason" }, "↳ ", reasonText(r))));
     }
     return [tr, ...extra];
   }));

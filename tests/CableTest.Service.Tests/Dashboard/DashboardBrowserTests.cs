@@ -153,6 +153,9 @@ public sealed class DashboardBrowserTests(DashboardFixture page) : IClassFixture
         Assert.Equal("新建试验", page.Text("return document.querySelector('#start-panel h2').textContent"));
         Assert.Equal("导体直流电阻", page.Text("return document.querySelector('[data-testid=measurement-row] td').firstChild.textContent"));
         Assert.Equal("试验项目", page.Text("return document.querySelector('#measurements th').textContent"));
+        // The failing row's reason, made from the evidence, in Chinese on the banner and under the row.
+        Assert.Matches(@"R20 \d\.\d+ Ω/km 超过最大值 4\.61 Ω/km，超出 \d+\.\d %", page.ByTestId("banner-reason").Text);
+        Assert.Matches(@"^↳ R20 \d\.\d+ Ω/km 超过最大值 4\.61 Ω/km", page.ByTestId("row-reason").Text);
         // No label of the page is left in English (the switch back reads "English").
         Assert.Equal("", page.Text("""
             const zh = [...document.querySelectorAll('[data-i18n]')].map(e => e.textContent);
@@ -167,6 +170,7 @@ public sealed class DashboardBrowserTests(DashboardFixture page) : IClassFixture
 
         page.ByTestId("lang").Click();
         Assert.Equal("FAIL", page.ByTestId("banner-word").Text);
+        Assert.Matches(@"R20 \d\.\d+ Ω/km is above the maximum 4\.61 Ω/km by \d+\.\d %", page.ByTestId("banner-reason").Text);
         Assert.Equal("en", page.Text("return localStorage.getItem('cabletest.lang')"));
     }
 

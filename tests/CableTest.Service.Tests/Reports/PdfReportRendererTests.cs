@@ -59,6 +59,7 @@ public sealed class PdfReportRendererTests
         Assert.All(pages, p => Assert.Contains("Test Lab 测试实验室", p, StringComparison.Ordinal));
         Assert.Contains("2026-12-01 02:30:00 UTC+01:00", pages[0], StringComparison.Ordinal);
         Assert.Contains("R20 8.12 Ω/km is above the maximum 7.41 Ω/km by 9.6 %.", pages[0], StringComparison.Ordinal);
+        Assert.Contains("R20 8.12 Ω/km 超过最大值 7.41 Ω/km，超出 9.6 %。", pages[0], StringComparison.Ordinal);
         Assert.Contains("BV 450/750 V 1x2.5 mm²", pages[0], StringComparison.Ordinal);
         using var document = PdfDocument.Open(pdf);
         Assert.All(document.GetPages(), p => Assert.Single(p.GetImages()));
