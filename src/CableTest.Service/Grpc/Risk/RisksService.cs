@@ -59,20 +59,8 @@ internal sealed class RisksService(IRunStore store, IOptions<RiskOptions> option
             return;
         }
 
-        var sequence = broken.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        throw new Google.Rpc.Status
-        {
-            Code = (int)Google.Rpc.Code.DataLoss,
-            Message = $"no risk summary while the verdict store fails its integrity check: the record at sequence {sequence} does not match its hashes ({broken.Detail}); check the store with `cabletest verify` and restore it from a backup",
-            Details =
-            {
-                Google.Protobuf.WellKnownTypes.Any.Pack(new Google.Rpc.ErrorInfo
-                {
-                    Reason = "VERDICT_STORE_ALTERED",
-                    Domain = "cabletest.v1.RiskService",
-                    Metadata = { ["sequence"] = sequence },
-                }),
-            },
-        }.ToRpcException();
+        throw IntegrityRefusal.Of(FormattableString.Invariant(
+            $"no risk summary while the verdict store fails its integrity check: the record at sequence {broken.Sequence} does not match its hashes ({broken.Detail}); check the store with `cabletest verify` and restore it from a backup"),
+            "VERDICT_STORE_ALTERED", "cabletest.v1.RiskService", broken.Sequence);
     }
 }

@@ -190,21 +190,10 @@ internal sealed partial class VerdictsService(
     {
         integrity.Report(e, "read");
         var sequence = e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new Google.Rpc.Status
-        {
-            Code = (int)Google.Rpc.Code.DataLoss,
-            Message = $"verdict record at sequence {sequence} does not match its hashes and is not served: {e.Detail} (check the store with `cabletest verify`)",
-            Details =
-            {
-                Google.Protobuf.WellKnownTypes.Any.Pack(new Google.Rpc.ErrorInfo
-                {
-                    Reason = "VERDICT_RECORD_ALTERED",
-                    Domain = "cabletest.v1.VerdictService",
-                    Metadata = { ["sequence"] = sequence },
-                }),
-                Google.Protobuf.WellKnownTypes.Any.Pack(new Google.Rpc.ResourceInfo { ResourceType = "verdict", ResourceName = "sequence " + sequence, Description = e.Detail }),
-            },
-        }.ToRpcException();
+        return IntegrityRefusal.Of(
+            $"verdict record at sequence {sequence} does not match its hashes and is not served: {e.Detail} (check the store with `cabletest verify`)",
+            "VERDICT_RECORD_ALTERED", "cabletest.v1.VerdictService", e.Sequence,
+            new Google.Rpc.ResourceInfo { ResourceType = "verdict", ResourceName = "sequence " + sequence, Description = e.Detail });
     }
 
     [LoggerMessage(EventId = 3301, Level = LogLevel.Information, Message = "Verdict stream for {Subscriber} starts after sequence {Cursor} (backlog only: {BacklogOnly})")]
