@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using CableTest.Protocols.LineProtocol;
 using CableTest.Storage.Influx;
 using CableTest.Storage.Outbox;
@@ -44,7 +45,7 @@ internal static class InfluxEndToEnd
         // (--http: our own client on the v2 API too, to see what InfluxDB.Client itself costs).
         using var clientWriter = api == InfluxApi.V2 && !args.Contains("--http") ? new InfluxClientWriter(options) : null;
         IInfluxWriter client = clientWriter is not null ? clientWriter : new InfluxWriteClient(http, options);
-        await WarmUpAsync(client, options, mode);
+        await WarmUpAsync(client, options, mode, batch);
         if (mode == "phases")
         {
             return await PhasesAsync(client, points, batch);
@@ -57,17 +58,36 @@ internal static class InfluxEndToEnd
 
         // Like the peer, the points are encoded before the clock starts (in the product each reading is
         // encoded when it is taken, by the instrument's task).
-        var batches = new List<List<ReadOnlyMemory<byte>>>();
-        for (var start = 0; start < points; start += batch)
+        var batches = EncodeBatches("conductor_resistance", points, batch);
+        if (Environment.GetEnvironmentVariable("CABLETEST_BENCH_PAUSE_MS") is { } pause)
         {
-            batches.Add(Encode(start, Math.Min(points, start + batch)));
+            // For a profiler attached to the timed part alone (perf record -p, dotnet-trace): say so and wait.
+            Console.Error.WriteLine("timed part starts after the pause");
+            await Task.Delay(int.Parse(pause, CultureInfo.InvariantCulture));
         }
 
+        var (seconds, cpu) = await TimedAsync(client, options, batches, points, mode);
+        if (seconds < 0)
+        {
+            return 1;
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"points={points} seconds={seconds:F3} pps={points / seconds:F0} cpu_s={cpu.TotalSeconds:F3}"));
+        return 0;
+    }
+
+    /// <summary>
+    /// The timed part: "direct" posts the batches with our writer, one after the other; "outbox" appends
+    /// them durably (write + fdatasync per batch; a batch is taken only once on disk) while the forwarder
+    /// delivers them, until the server acknowledged the last point. Returns wall seconds (negative when
+    /// a write failed) and the process's CPU time over the same span.
+    /// </summary>
+    private static async Task<(double Seconds, TimeSpan Cpu)> TimedAsync(IInfluxWriter client, InfluxOptions options, List<List<ReadOnlyMemory<byte>>> batches, int points, string mode)
+    {
         Stopwatch sw;
         TimeSpan cpu;
         if (mode == "direct")
         {
-            // Timed: our writer posting them, one batch after the other.
             cpu = Environment.CpuUsage.TotalTime;
             sw = Stopwatch.StartNew();
             foreach (var lines in batches)
@@ -76,86 +96,76 @@ internal static class InfluxEndToEnd
                 if (outcome.Kind != WriteOutcomeKind.Delivered)
                 {
                     Console.Error.WriteLine($"write failed: {outcome}");
-                    return 1;
+                    return (-1, default);
                 }
-            }
-        }
-        else
-        {
-            // Timed: from the first durable journal append (write + fsync per batch; a batch is taken
-            // only once on disk) until the server acknowledged the last point through the forwarder.
-            var dir = Path.Combine(Path.GetTempPath(), "cabletest-bench-outbox-" + Guid.NewGuid().ToString("N"));
-            var outbox = DurableOutbox.Open(new OutboxOptions { Directory = dir, MaxBytes = 8L << 30, SegmentBytes = 64 << 20 },
-                [InfluxForwarder.ConsumerName], TimeProvider.System, NullLogger.Instance);
-            var forwarder = new InfluxForwarder(outbox, client, options, TimeProvider.System, NullLogger<InfluxForwarder>.Instance);
-            cpu = Environment.CpuUsage.TotalTime;
-            sw = Stopwatch.StartNew();
-            var delivering = Task.Run(async () =>
-            {
-                while (outbox.GetStatus().ConsumerPositions[InfluxForwarder.ConsumerName] < points)
-                {
-                    await forwarder.ForwardOnceAsync(default);
-                }
-            });
-            foreach (var lines in batches)
-            {
-                await outbox.AppendBatchAsync(lines, WritePrecision.Ns, default);
             }
 
-            await delivering;
             sw.Stop();
-            cpu = Environment.CpuUsage.TotalTime - cpu;
-            forwarder.Dispose();
-            await outbox.DisposeAsync();
-            Directory.Delete(dir, recursive: true);
+            return (sw.Elapsed.TotalSeconds, Environment.CpuUsage.TotalTime - cpu);
         }
 
-        var seconds = sw.Elapsed.TotalSeconds;
-        cpu = mode == "direct" ? Environment.CpuUsage.TotalTime - cpu : cpu;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"points={points} seconds={seconds:F3} pps={points / seconds:F0} cpu_s={cpu.TotalSeconds:F3}"));
-        return 0;
+        var dir = Path.Combine(Path.GetTempPath(), "cabletest-bench-outbox-" + Guid.NewGuid().ToString("N"));
+        var outbox = DurableOutbox.Open(new OutboxOptions { Directory = dir, MaxBytes = 8L << 30, SegmentBytes = 64 << 20 },
+            [InfluxForwarder.ConsumerName], TimeProvider.System, NullLogger.Instance);
+        var forwarder = new InfluxForwarder(outbox, client, options, TimeProvider.System, NullLogger<InfluxForwarder>.Instance);
+        cpu = Environment.CpuUsage.TotalTime;
+        sw = Stopwatch.StartNew();
+        var delivering = Task.Run(async () =>
+        {
+            while (outbox.GetStatus().ConsumerPositions[InfluxForwarder.ConsumerName] < points)
+            {
+                await forwarder.ForwardOnceAsync(default);
+            }
+        });
+        foreach (var lines in batches)
+        {
+            await outbox.AppendBatchAsync(lines, WritePrecision.Ns, default);
+        }
+
+        await delivering;
+        sw.Stop();
+        cpu = Environment.CpuUsage.TotalTime - cpu;
+        forwarder.Dispose();
+        await outbox.DisposeAsync();
+        Directory.Delete(dir, recursive: true);
+        return (sw.Elapsed.TotalSeconds, cpu);
     }
 
     /// <summary>
-    /// A service is warm: untimed, the path about to be measured runs on small batches of another
-    /// measurement, in five rounds of 32 with pauses between them: the JIT counts calls only after a
-    /// quiet moment and compiles a method fully after a few dozen calls (tiered compilation, with PGO
-    /// a stage more), so one round left most of the path at its first, quick tier (seen with perf).
+    /// A service is warm: untimed, the timed part itself runs on points of another measurement, in
+    /// rounds of 32 small batches and of four full-size batches by turns, with pauses between them,
+    /// until a round and its pause compile (almost) nothing new (<see cref="JitInfo.GetCompiledMethodCount"/>).
+    /// The JIT counts calls only after a quiet moment, compiles a method with PGO after a few dozen calls
+    /// and fully after a few dozen more, and replaces a long loop on the stack (OSR) only once it ran long
+    /// at a lower tier. The earlier warm-up (five rounds of small batches appended and delivered one at a
+    /// time) left the path's loops at the instrumented tier: in the timed part the JIT compiled them
+    /// again, about half the outbox's CPU time there (DOTNET_TieredPGO=0 halved it; perf map tiers).
     /// The connection is open afterwards.
     /// </summary>
-    private static async Task WarmUpAsync(IInfluxWriter client, InfluxOptions options, string mode)
+    private static async Task WarmUpAsync(IInfluxWriter client, InfluxOptions options, string mode, int batch)
     {
-        var lines = Enumerable.Range(0, 100)
-            .Select(i => (ReadOnlyMemory<byte>)System.Text.Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"warmup,core={i % 4} v={i}i {1_700_000_000_000_000_000L + i}")))
-            .ToList();
-        var dir = Path.Combine(Path.GetTempPath(), "cabletest-bench-warmup-" + Guid.NewGuid().ToString("N"));
-        var outbox = DurableOutbox.Open(new OutboxOptions { Directory = dir }, [InfluxForwarder.ConsumerName], TimeProvider.System, NullLogger.Instance);
-        using (var forwarder = new InfluxForwarder(outbox, client, options, TimeProvider.System, NullLogger<InfluxForwarder>.Instance))
+        // phases and takes use the outbox: warm it.
+        mode = mode == "direct" ? "direct" : "outbox";
+        var small = EncodeBatches("warmup", 32 * 100, 100);
+        var full = EncodeBatches("warmup", 4 * batch, batch);
+        var compiledPerRound = new List<long>();
+        var quietRounds = 0;
+        while (compiledPerRound.Count < 40 && quietRounds < 2)
         {
-            for (var round = 0; round < 5; round++)
+            var compiled = JitInfo.GetCompiledMethodCount();
+            var batches = compiledPerRound.Count % 2 == 0 ? small : full;
+            if (await TimedAsync(client, options, batches, batches.Sum(b => b.Count), mode) is { Seconds: < 0 })
             {
-                for (var i = 0; i < 32; i++)
-                {
-                    if (mode == "direct")
-                    {
-                        await client.WriteAsync(lines, WritePrecision.Ns, default);
-                        continue;
-                    }
-
-                    await outbox.AppendBatchAsync(lines, WritePrecision.Ns, default);
-                    while (outbox.GetStatus().ConsumerPositions[InfluxForwarder.ConsumerName] < outbox.LastSequence)
-                    {
-                        await forwarder.ForwardOnceAsync(default);
-                    }
-                }
-
-                // Let the JIT's background compilation catch up before the next round and the clock.
-                await Task.Delay(250);
+                throw new InvalidOperationException("the warm-up could not write");
             }
+
+            // Let the JIT's background compilation catch up before the next round and the clock.
+            await Task.Delay(250);
+            compiledPerRound.Add(JitInfo.GetCompiledMethodCount() - compiled);
+            quietRounds = compiledPerRound[^1] <= 4 ? quietRounds + 1 : 0;
         }
 
-        await outbox.DisposeAsync();
-        Directory.Delete(dir, recursive: true);
+        Console.Error.WriteLine($"warm-up: {compiledPerRound.Count} rounds, methods compiled per round: {string.Join(' ', compiledPerRound)}");
     }
 
     /// <summary>
@@ -169,12 +179,7 @@ internal static class InfluxEndToEnd
         var outbox = DurableOutbox.Open(new OutboxOptions { Directory = dir, MaxBytes = 8L << 30, SegmentBytes = 64 << 20 },
             [InfluxForwarder.ConsumerName], TimeProvider.System, NullLogger.Instance);
         var sw = Stopwatch.StartNew();
-        var batches = new List<List<ReadOnlyMemory<byte>>>();
-        for (var start = 0; start < points; start += batch)
-        {
-            batches.Add(Encode(start, Math.Min(points, start + batch)));
-        }
-
+        var batches = EncodeBatches("conductor_resistance", points, batch);
         var encode = sw.Elapsed;
         sw.Restart();
         var cpu = Environment.CpuUsage.TotalTime;
@@ -229,7 +234,7 @@ internal static class InfluxEndToEnd
         var dir = Path.Combine(Path.GetTempPath(), "cabletest-bench-outbox-" + Guid.NewGuid().ToString("N"));
         var outbox = DurableOutbox.Open(new OutboxOptions { Directory = dir, MaxBytes = 8L << 30, SegmentBytes = 64 << 20 },
             [InfluxForwarder.ConsumerName], TimeProvider.System, NullLogger.Instance);
-        var lines = Encode(0, points);
+        var lines = Encode("conductor_resistance", 0, points);
         var next = -1;
         var sw = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, takers).Select(_ => Task.Run(async () =>
@@ -247,8 +252,19 @@ internal static class InfluxEndToEnd
         return 0;
     }
 
-    /// <summary>The peer's points, encoded with our writer into one buffer, sliced per line.</summary>
-    private static List<ReadOnlyMemory<byte>> Encode(int from, int to)
+    private static List<List<ReadOnlyMemory<byte>>> EncodeBatches(string measurement, int points, int batch)
+    {
+        var batches = new List<List<ReadOnlyMemory<byte>>>();
+        for (var start = 0; start < points; start += batch)
+        {
+            batches.Add(Encode(measurement, start, Math.Min(points, start + batch)));
+        }
+
+        return batches;
+    }
+
+    /// <summary>The peer's points (under <paramref name="measurement"/>), encoded with our writer into one buffer, sliced per line.</summary>
+    private static List<ReadOnlyMemory<byte>> Encode(string measurement, int from, int to)
     {
         var buffer = new ArrayBufferWriter<byte>((to - from) * 96);
         var writer = new LineProtocolWriter(buffer);
@@ -257,7 +273,7 @@ internal static class InfluxEndToEnd
         for (var i = from; i < to; i++)
         {
             core[0] = (char)('0' + (i % 4));
-            writer.Measurement("conductor_resistance")
+            writer.Measurement(measurement)
                 .Tag("bench", "b1").Tag("core", core).Tag("sample", "S" + (i / 1000).ToString(CultureInfo.InvariantCulture))
                 .Field("ohm", Math.Round(0.001 + (i * 1e-9), 9)).Field("temp_c", Math.Round(20 + (i % 50 / 10.0), 2))
                 .EndPoint(1_700_000_000_000_000_000L + (i * 1000L));
