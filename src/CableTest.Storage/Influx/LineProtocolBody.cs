@@ -1,10 +1,22 @@
+using System.Runtime.InteropServices;
+
 namespace CableTest.Storage.Influx;
 
-/// <summary>A write request's body: the lines joined by '\n' (one after the last), in one uninitialised array, one copy.</summary>
+/// <summary>
+/// A write request's body: the lines joined by '\n' (one after the last). When the lines already lie
+/// so in one array and fill it (the outbox keeps its newest group commits this way, see
+/// DurableOutbox.Tail.cs), that array is the body, not copied; otherwise one uninitialised array, one
+/// copy. Either way the body must not be written to.
+/// </summary>
 internal static class LineProtocolBody
 {
     public static byte[] Join(IReadOnlyList<ReadOnlyMemory<byte>> lines)
     {
+        if (TryWhole(lines, out var whole))
+        {
+            return whole;
+        }
+
         var size = 0;
         foreach (var line in lines)
         {
@@ -21,5 +33,41 @@ internal static class LineProtocolBody
         }
 
         return body;
+    }
+
+    /// <summary>True when <paramref name="lines"/> are, in order, the whole of one array with a '\n' after each.</summary>
+    private static bool TryWhole(IReadOnlyList<ReadOnlyMemory<byte>> lines, out byte[] whole)
+    {
+        whole = [];
+        if (lines.Count == 0 || !MemoryMarshal.TryGetArray(lines[0], out var first) || first.Offset != 0)
+        {
+            return false;
+        }
+
+        var array = first.Array!;
+        var next = 0;
+        foreach (var line in lines)
+        {
+            if (!MemoryMarshal.TryGetArray(line, out var segment) || !ReferenceEquals(segment.Array, array) || segment.Offset != next)
+            {
+                return false;
+            }
+
+            next += segment.Count;
+            if (next >= array.Length || array[next] != (byte)'\n')
+            {
+                return false;
+            }
+
+            next++;
+        }
+
+        if (next != array.Length)
+        {
+            return false;
+        }
+
+        whole = array;
+        return true;
     }
 }

@@ -103,21 +103,37 @@ public sealed partial class DurableOutbox
             }
 
             // Records made durable a moment ago are still in memory (DurableOutbox.Tail.cs): no read,
-            // and no CRC check of bytes that never left this process. Otherwise read what this batch
-            // can use, not the rest of the segment: at most ReadChunkBytes (or the byte budget
-            // left), but always the whole next record.
-            var verify = !TryReadTail(segment, offset, out var chunk);
-            if (verify)
+            // and no CRC check of bytes that never left this process.
+            if (TryReadTail(segment, offset, c.NextToRead, out var held, out var index))
             {
-                chunk = ReadChunk(segment, offset, maxBytes - bytes);
+                while (result.Count < maxRecords && bytes < maxBytes && index < held.Count)
+                {
+                    var precision = held.PrecisionAt(index);
+                    if ((only ?? (result.Count > 0 ? result[0].Precision : precision)) != precision)
+                    {
+                        return result;
+                    }
+
+                    var line = held.Line(index);
+                    result.Add(new OutboxRecord(c.NextToRead, held.AppendedAtUnixMs, precision, line));
+                    bytes += JournalSegment.RecordHeaderSize + line.Length;
+                    c.NextToRead++;
+                    c.Segment = segment;
+                    c.Offset = held.JournalOffset(++index);
+                }
+
+                continue;
             }
 
+            // Otherwise read what this batch can use, not the rest of the segment: at most
+            // ReadChunkBytes (or the byte budget left), but always the whole next record.
+            var chunk = ReadChunk(segment, offset, maxBytes - bytes);
             var read = chunk.Length;
             var data = chunk.Span;
             var at = 0;
             while (result.Count < maxRecords && bytes < maxBytes && at < read)
             {
-                if (!JournalSegment.TryParse(data[at..], c.NextToRead, verify, out var size, out var appendedAt))
+                if (!JournalSegment.TryParse(data[at..], c.NextToRead, out var size, out var appendedAt))
                 {
                     break;
                 }

@@ -113,7 +113,7 @@ public sealed partial class DurableOutbox
         {
             var offset = segment.Length;
             segment.AppendDurably(encodeBuffer.WrittenSpan, sequence, now);
-            RememberTail(segment, offset, encodeBuffer.WrittenSpan);
+            RememberTail(segment, offset, sequence, now, chunk);
             refusedSinceLastChange = false;
             Volatile.Write(ref lastSequence, sequence);
             Interlocked.Exchange(ref appended, NewSignal()).TrySetResult();

@@ -1,3 +1,5 @@
+using CableTest.Protocols.LineProtocol;
+
 namespace CableTest.Storage.Outbox;
 
 public sealed partial class DurableOutbox
@@ -12,44 +14,117 @@ public sealed partial class DurableOutbox
     private long tailBytes;
 
     /// <summary>
-    /// Keeps a copy of records just made durable (one group commit's bytes, exactly as written at
-    /// <paramref name="offset"/> of <paramref name="segment"/>): a consumer keeping up reads them from
-    /// here instead of reading back and checking what this process wrote a moment ago. The journal on
-    /// disk stays the only record that counts; the oldest copies are dropped past <see cref="TailBytesMax"/> or <see cref="TailChunksMax"/>.
+    /// Keeps the lines of a group commit just made durable (the appends of <paramref name="chunk"/>, the
+    /// last of them sequence <paramref name="lastSequence"/>, written at <paramref name="offset"/> of
+    /// <paramref name="segment"/>): a consumer keeping up reads them from here instead of reading back
+    /// and checking what this process wrote a moment ago. They are kept as a write request's body (each
+    /// line followed by '\n', see <see cref="TailChunk"/>), so a batch of exactly one group commit is
+    /// posted from this array without being joined again. The journal on disk stays the only record that
+    /// counts; the oldest are dropped past <see cref="TailBytesMax"/> or <see cref="TailChunksMax"/>.
     /// </summary>
-    private void RememberTail(JournalSegment segment, long offset, ReadOnlySpan<byte> records)
+    private void RememberTail(JournalSegment segment, long offset, long lastSequence, long appendedAtUnixMs, List<PendingAppend> chunk)
     {
-        var chunk = new TailChunk(segment, offset, records.ToArray());
+        var count = 0;
+        var size = 0;
+        var mixed = false;
+        foreach (var append in chunk)
+        {
+            count += append.Lines.Count;
+            mixed |= append.Precision != chunk[0].Precision;
+            foreach (var line in append.Lines)
+            {
+                size += line.Length + 1;
+            }
+        }
+
+        // Never written to again once built: consumers and requests in flight share it.
+        var lines = GC.AllocateUninitializedArray<byte>(size);
+        var starts = new int[count + 1];
+        var precisions = mixed ? new WritePrecision[count] : null;
+        var at = 0;
+        var i = 0;
+        foreach (var append in chunk)
+        {
+            foreach (var line in append.Lines)
+            {
+                starts[i] = at;
+                if (precisions is not null)
+                {
+                    precisions[i] = append.Precision;
+                }
+
+                line.Span.CopyTo(lines.AsSpan(at));
+                at += line.Length;
+                lines[at++] = (byte)'\n';
+                i++;
+            }
+        }
+
+        starts[count] = at;
+        var tailChunk = new TailChunk(segment, offset, lastSequence - count + 1, appendedAtUnixMs, chunk[0].Precision, precisions, lines, starts);
         lock (gate)
         {
-            tail.Enqueue(chunk);
-            tailBytes += chunk.Bytes.Length;
+            tail.Enqueue(tailChunk);
+            tailBytes += tailChunk.Bytes;
             while (tailBytes > TailBytesMax || tail.Count > TailChunksMax)
             {
-                tailBytes -= tail.Dequeue().Bytes.Length;
+                tailBytes -= tail.Dequeue().Bytes;
             }
         }
     }
 
-    /// <summary>The remembered bytes of <paramref name="segment"/> from <paramref name="offset"/> to the end of their group commit, if still held.</summary>
-    private bool TryReadTail(JournalSegment segment, long offset, out ReadOnlyMemory<byte> bytes)
+    /// <summary>
+    /// The remembered group commit holding record <paramref name="sequence"/> of <paramref name="segment"/>
+    /// (at journal <paramref name="offset"/>), and the record's index in it, if still held.
+    /// </summary>
+    private bool TryReadTail(JournalSegment segment, long offset, long sequence, out TailChunk chunk, out int index)
     {
         lock (gate)
         {
-            foreach (var chunk in tail)
+            foreach (var held in tail)
             {
-                if (chunk.Segment == segment && offset >= chunk.Offset && offset < chunk.Offset + chunk.Bytes.Length)
+                if (held.Segment == segment && sequence >= held.FirstSequence && sequence < held.FirstSequence + held.Count)
                 {
-                    bytes = chunk.Bytes.AsMemory((int)(offset - chunk.Offset));
-                    return true;
+                    chunk = held;
+                    index = (int)(sequence - held.FirstSequence);
+                    return held.JournalOffset(index) == offset;
                 }
             }
         }
 
-        bytes = default;
+        chunk = null!;
+        index = 0;
         return false;
     }
 
-    /// <summary>One group commit's records as written: the segment, their offset in it, their bytes.</summary>
-    private sealed record TailChunk(JournalSegment Segment, long Offset, byte[] Bytes);
+    /// <summary>
+    /// One group commit's records in memory: their lines, each followed by '\n' (what a write request's
+    /// body holds), where each starts, and what the journal keeps beside each line (sequence, appended-at,
+    /// precision). Record i is line i; in the journal it starts <see cref="JournalSegment.RecordHeaderSize"/>
+    /// bytes per earlier record (less the newline the journal does not store) after <paramref name="Offset"/>.
+    /// </summary>
+    /// <param name="Segment">The segment the records were written to.</param>
+    /// <param name="Offset">Where the first record starts in that segment.</param>
+    /// <param name="FirstSequence">The first record's sequence.</param>
+    /// <param name="AppendedAtUnixMs">When the group was made durable (all its records).</param>
+    /// <param name="Precision">The records' precision, unless <paramref name="Precisions"/> gives one per record.</param>
+    /// <param name="Precisions">One per record when the group's appends had different precisions, else null.</param>
+    /// <param name="Lines">The lines, each followed by '\n'.</param>
+    /// <param name="Starts">Where line i starts in <paramref name="Lines"/>; one more entry: its length.</param>
+    private sealed record TailChunk(
+        JournalSegment Segment, long Offset, long FirstSequence, long AppendedAtUnixMs,
+        WritePrecision Precision, WritePrecision[]? Precisions, byte[] Lines, int[] Starts)
+    {
+        public int Count => Starts.Length - 1;
+
+        public long Bytes => Lines.Length + (Starts.Length * sizeof(int));
+
+        public WritePrecision PrecisionAt(int index) => Precisions?[index] ?? Precision;
+
+        /// <summary>Line <paramref name="index"/> without its newline.</summary>
+        public ReadOnlyMemory<byte> Line(int index) => Lines.AsMemory(Starts[index], Starts[index + 1] - Starts[index] - 1);
+
+        /// <summary>Where record <paramref name="index"/> (or, for <see cref="Count"/>, the next record) starts in the segment.</summary>
+        public long JournalOffset(int index) => Offset + ((long)(JournalSegment.RecordHeaderSize - 1) * index) + Starts[index];
+    }
 }

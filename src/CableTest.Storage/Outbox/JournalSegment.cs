@@ -135,15 +135,8 @@ internal sealed class JournalSegment : IDisposable
         return segment;
     }
 
-    /// <summary>Validates one record at the start of <paramref name="span"/>.</summary>
-    public static bool TryParse(ReadOnlySpan<byte> span, long expectedSequence, out int size, out long appendedAt) =>
-        TryParse(span, expectedSequence, verifyCrc: true, out size, out appendedAt);
-
-    /// <summary>
-    /// Reads one record at the start of <paramref name="span"/>: length, sequence and, with
-    /// <paramref name="verifyCrc"/>, its CRC (bytes read from disk; not those this process encoded).
-    /// </summary>
-    public static bool TryParse(ReadOnlySpan<byte> span, long expectedSequence, bool verifyCrc, out int size, out long appendedAt)
+    /// <summary>Validates one record at the start of <paramref name="span"/> (length, CRC, sequence).</summary>
+    public static bool TryParse(ReadOnlySpan<byte> span, long expectedSequence, out int size, out long appendedAt)
     {
         size = 0;
         appendedAt = 0;
@@ -160,7 +153,7 @@ internal sealed class JournalSegment : IDisposable
 
         var crc = BinaryPrimitives.ReadUInt32LittleEndian(span[4..]);
         var covered = span.Slice(8, 20 + (int)length);
-        if ((verifyCrc && Crc32.Compute(covered) != crc) || BinaryPrimitives.ReadInt64LittleEndian(span[8..]) != expectedSequence)
+        if (Crc32.Compute(covered) != crc || BinaryPrimitives.ReadInt64LittleEndian(span[8..]) != expectedSequence)
         {
             return false;
         }

@@ -1,0 +1,113 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using CableTest.Protocols.LineProtocol;
+using CableTest.Storage.Influx;
+using CableTest.Storage.Outbox;
+using CableTest.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CableTest.Storage.Tests.Outbox;
+
+/// <summary>The newest group commits kept in memory as request bodies (DurableOutbox.Tail.cs), checked against the journal on disk.</summary>
+public sealed class TailTests : IDisposable
+{
+    private readonly TempDirectory dir = new("outbox-tail");
+    private readonly FakeTimeProvider time = new(DateTimeOffset.Parse("2026-11-24T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+
+    public void Dispose() => dir.Dispose();
+
+    private DurableOutbox Open() => DurableOutbox.Open(
+        new OutboxOptions { Directory = dir.Path, MaxBytes = 64 << 20, SegmentBytes = 1 << 20, MaxAge = TimeSpan.FromHours(1) },
+        ["influx"], time, NullLogger.Instance);
+
+    private static ReadOnlyMemory<byte> Line(int i) => Encoding.UTF8.GetBytes($"m,core={i % 4} v={i}i {1_700_000_000_000_000_000L + i}");
+
+    private static List<ReadOnlyMemory<byte>> Lines(int from, int count) => [.. Enumerable.Range(from, count).Select(Line)];
+
+    [Fact]
+    public async Task Read_OneWholeGroupCommit_IsPostedFromTheArrayItIsKeptIn()
+    {
+        await using var outbox = Open();
+        await outbox.AppendBatchAsync(Lines(1, 50), WritePrecision.Ns, default);
+
+        var records = outbox.Read("influx", 50, 1 << 20);
+        var body = LineProtocolBody.Join([.. records.Select(r => r.Payload)]);
+
+        Assert.True(MemoryMarshal.TryGetArray(records[0].Payload, out var held));
+        Assert.Same(held.Array, body);
+        Assert.Equal(string.Concat(Enumerable.Range(1, 50).Select(i => Encoding.UTF8.GetString(Line(i).Span) + "\n")), Encoding.UTF8.GetString(body));
+    }
+
+    [Fact]
+    public async Task Read_PartOfAGroupFromMemory_RestFromDiskAfterItWasDropped_ContinuesAtTheNextRecord()
+    {
+        await using var outbox = Open();
+        await outbox.AppendBatchAsync(Lines(1, 10), WritePrecision.Ns, default);
+        var first = outbox.Read("influx", 3, 1 << 20);
+
+        // More group commits than the outbox keeps in memory: the first group is only on disk now,
+        // and the consumer's position inside it (worked out from the lines) must be a record's start.
+        for (var i = 11; i <= 310; i++)
+        {
+            await outbox.AppendAsync(Line(i), WritePrecision.Ns, default);
+        }
+
+        var rest = outbox.Read("influx", 1000, 1 << 20);
+        Assert.Equal([1L, 2, 3], first.Select(r => r.Sequence));
+        Assert.Equal(Enumerable.Range(4, 307).Select(i => (long)i), rest.Select(r => r.Sequence));
+        Assert.Equal(Enumerable.Range(4, 307).Select(i => Encoding.UTF8.GetString(Line(i).Span)), rest.Select(r => Encoding.UTF8.GetString(r.Payload.Span)));
+    }
+
+    [Fact]
+    public async Task Read_ByteBudgetEndsInsideAGroup_NextReadStartsWhereItStopped_SameAsFromDisk()
+    {
+        List<(long, string, long)> live = [];
+        await using (var outbox = Open())
+        {
+            await outbox.AppendBatchAsync(Lines(1, 20), WritePrecision.Ns, default);
+            await outbox.AppendBatchAsync(Lines(21, 5), WritePrecision.Ns, default);
+            IReadOnlyList<OutboxRecord> batch;
+            while ((batch = outbox.Read("influx", 100, 200)).Count > 0)
+            {
+                Assert.InRange(batch.Count, 1, 5);
+                live.AddRange(batch.Select(r => (r.Sequence, Encoding.UTF8.GetString(r.Payload.Span), r.AppendedAtUnixMs)));
+            }
+        }
+
+        await using var reopened = Open();
+        var fromDisk = reopened.Read("influx", 100, 1 << 20).Select(r => (r.Sequence, Encoding.UTF8.GetString(r.Payload.Span), r.AppendedAtUnixMs));
+        Assert.Equal(25, live.Count);
+        Assert.Equal(fromDisk, live);
+    }
+
+    [Fact]
+    public async Task Read_ConcurrentAppendsOfTwoPrecisions_EachRecordKeepsItsOwn_AsOnDisk()
+    {
+        List<(string, WritePrecision)> live = [];
+        await using (var outbox = Open())
+        {
+            // Concurrent appends share group commits, so groups hold both precisions.
+            await Task.WhenAll(Enumerable.Range(1, 200).Select(i => Task.Run(async () =>
+                await outbox.AppendAsync(Line(i), i % 3 == 0 ? WritePrecision.Ms : WritePrecision.Ns, default))));
+            IReadOnlyList<OutboxRecord> batch;
+            while ((batch = outbox.Read("influx", 1000, 1 << 20)).Count > 0)
+            {
+                Assert.All(batch, r => Assert.Equal(batch[0].Precision, r.Precision));
+                live.AddRange(batch.Select(r => (Encoding.UTF8.GetString(r.Payload.Span), r.Precision)));
+            }
+        }
+
+        Assert.Equal(200, live.Count);
+        Assert.All(live, r => Assert.Equal(int.Parse(r.Item1.Split(' ')[1][2..^1], System.Globalization.CultureInfo.InvariantCulture) % 3 == 0 ? WritePrecision.Ms : WritePrecision.Ns, r.Item2));
+        await using var reopened = Open();
+        List<(string, WritePrecision)> fromDisk = [];
+        IReadOnlyList<OutboxRecord> disk;
+        while ((disk = reopened.Read("influx", 1000, 1 << 20)).Count > 0)
+        {
+            fromDisk.AddRange(disk.Select(r => (Encoding.UTF8.GetString(r.Payload.Span), r.Precision)));
+        }
+
+        Assert.Equal(fromDisk, live);
+    }
+}
