@@ -149,12 +149,7 @@ public sealed partial class InfluxForwarder(
     private async Task<int> DeliverAsync(IReadOnlyList<OutboxRecord> records, CancellationToken cancellationToken)
     {
         var precision = records[0].Precision;
-        var lines = new ReadOnlyMemory<byte>[records.Count];
-        for (var i = 0; i < lines.Length; i++)
-        {
-            lines[i] = records[i].Payload;
-        }
-
+        var lines = new RecordPayloads(records);
         for (var attempt = 0; ; attempt++)
         {
             var outcome = await client.WriteAsync(lines, precision, cancellationToken).ConfigureAwait(false);
