@@ -37,7 +37,7 @@ public sealed class InfluxClientWriter : IInfluxWriter, IDisposable
         }
 
         client = new InfluxDBClient(builder.Build());
-        if (options.Gzip)
+        if (options.CompressesBodies)
         {
             client.EnableGzip();
         }

@@ -63,8 +63,15 @@ public sealed class InfluxOptions
     /// <summary>How long a first pending reading waits for its batch to fill.</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Compress request bodies (<c>Content-Encoding: gzip</c>).</summary>
-    public bool Gzip { get; set; } = true;
+    /// <summary>
+    /// Compress request bodies (<c>Content-Encoding: gzip</c>). Unset: compressed unless <see cref="Url"/>
+    /// names this machine (localhost, 127.0.0.0/8, ::1), where gzip costs both processes CPU and saves
+    /// no network (see <see cref="CompressesBodies"/>).
+    /// </summary>
+    public bool? Gzip { get; set; }
+
+    /// <summary><see cref="Gzip"/> as set, or unset: true unless <see cref="Url"/>'s host is a loopback name or address.</summary>
+    public bool CompressesBodies => Gzip ?? !IsLoopback(Url);
 
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -96,4 +103,8 @@ public sealed class InfluxOptions
     public int ReadBackMaxReadings { get; set; } = 100_000;
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Url);
+
+    private static bool IsLoopback(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.IsLoopback || (System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address)));
 }

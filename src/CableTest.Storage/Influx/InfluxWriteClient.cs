@@ -87,7 +87,7 @@ public sealed class InfluxWriteClient(HttpClient http, InfluxOptions options) : 
         var raw = LineProtocolBody.Join(lines);
 
         ByteArrayContent content;
-        if (options.Gzip)
+        if (options.CompressesBodies)
         {
             var compressed = new MemoryStream(raw.Length / 4);
             using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))

@@ -44,6 +44,21 @@ public sealed class InfluxClientWriterTests
         Assert.Equal(gzip ? "gzip" : null, server.LastHeaders.ContentEncoding);
     }
 
+    [Fact]
+    public async Task Delivered_GzipUnset_ToThisMachine_SendsTheLinesUncompressed()
+    {
+        await using var server = new ScriptedHttpServer(_ => (204, null));
+        var options = Options(server, gzip: true);
+        options.Gzip = null;
+        using var writer = new InfluxClientWriter(options);
+
+        var outcome = await writer.WriteAsync(Lines, WritePrecision.Ms, default);
+
+        Assert.Equal(WriteOutcomeKind.Delivered, outcome.Kind);
+        Assert.Null(server.LastHeaders.ContentEncoding);
+        Assert.Equal(Lines.Select(l => Encoding.UTF8.GetString(l.Span)), Assert.Single(server.Requests).Lines);
+    }
+
     [Theory]
     [InlineData(400, WriteOutcomeKind.Rejected)]
     [InlineData(422, WriteOutcomeKind.Rejected)]
