@@ -7,12 +7,14 @@ namespace CableTest.Domain.Uncertainty;
 /// the length L: R_L = R L; Ki = R L / lg(D/d); ρ = 2π L R / ln(D/d). So for the compared quantity Q:
 /// c_R = Q / R (direct meter), or, for R = V / I, c_V = Q / V and c_I = −Q / I; c_L = Q / L;
 /// for Ki and ρ also c_D = −Q / (ln(D/d) · D) and c_d = +Q / (ln(D/d) · d).
-/// Budgets: the compared quantity, and the reading R in MΩ.
+/// Budgets: the compared quantity, the reading R in MΩ, and the measured test temperature when its sensor is given. The
+/// temperature is a test condition here, not a correction: how far R moves with it depends on the compound, and no
+/// sourced coefficient is in the standards data, so its effect on R is not propagated into the compared quantity.
 /// </summary>
 public static class InsulationBudget
 {
     public static BudgetOutcome Compute(InsulationUncertaintyInputs inputs, InsulationCriterion criterion, decimal measuredMohm, decimal lengthM,
-        decimal testVoltageV, decimal conductorDiameterMm, decimal outerDiameterMm, decimal compared)
+        decimal testVoltageV, decimal conductorDiameterMm, decimal outerDiameterMm, decimal compared, decimal testTemperatureC)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var (quantity, unit) = criterion switch
@@ -57,11 +59,24 @@ public static class InsulationBudget
             }
         }
 
-        return new(
+        List<UncertaintyBudget> budgets =
         [
             UncertaintyBudget.Combine(quantity, unit, q, components, compared: true),
             UncertaintyBudget.Combine("measured_resistance_mohm", "MΩ", (double)measuredMohm, own, compared: false),
-        ], problems);
+        ];
+        if (inputs.Thermometer is { } thermometer)
+        {
+            if (ReadingComponents.Of(thermometer, testTemperatureC, "t", "test temperature sensor", 1d, "°C/°C") is { } sensor)
+            {
+                budgets.Add(UncertaintyBudget.Combine("test_temperature_c", "°C", (double)testTemperatureC, sensor, compared: false));
+            }
+            else
+            {
+                problems.Add(ReadingComponents.OutOfRange(thermometer, testTemperatureC, "test_temperature_c"));
+            }
+        }
+
+        return new(budgets, problems);
     }
 
     /// <summary>The reading's components for a quantity <paramref name="q"/> proportional to R.</summary>

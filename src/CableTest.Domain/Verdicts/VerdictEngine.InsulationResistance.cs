@@ -104,7 +104,7 @@ public sealed partial class VerdictEngine
         var minimum = lookup.Value!;
         var budgets = input.Uncertainty is { } inputs
             ? InsulationBudget.Compute(inputs, input.Criterion, input.MeasuredResistanceMohm, input.LengthM, input.TestVoltageVDc,
-                input.ConductorDiameterMm, input.InsulationOuterDiameterMm, evidence.Compared!.Value)
+                input.ConductorDiameterMm, input.InsulationOuterDiameterMm, evidence.Compared!.Value, input.TestTemperatureC)
             : BudgetOutcome.None;
         var reference = new StandardReference(minimum.Standard, minimum.Edition, minimum.Clause, methodText, minimum.Provenance.Verified, minimum.Provenance.Describe());
         var warnings = LimitWarnings(minimum.Provenance, minimum.Notes);

@@ -62,6 +62,8 @@ public sealed partial class RunOrchestrator
                     MeterAccuracy = _bench.Accuracy(InstrumentRole.InsulationTester, "resistance_ohm"),
                     SourceAccuracy = _bench.Accuracy(InstrumentRole.InsulationTester, "voltage_v"),
                     AmmeterAccuracy = _bench.Accuracy(InstrumentRole.InsulationTester, "current_a"),
+                    BathAccuracy = _bench.Bath is null ? null : _bench.Accuracy(InstrumentRole.BathThermometer, "temperature_c"),
+                    AmbientAccuracy = _bench.Accuracy(InstrumentRole.AmbientSensor, "temperature_c"),
                 })
                 {
                     Bath = _bench.Bath,

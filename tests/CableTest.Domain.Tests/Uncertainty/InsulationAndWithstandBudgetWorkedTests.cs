@@ -45,6 +45,37 @@ public sealed class InsulationAndWithstandBudgetWorkedTests
     }
 
     /// <summary>
+    /// Case 3b: case 3 with the bath temperature measured, 70.25 °C, by the simulator's PT100 (±0.2 °C, resolution 0.1 °C):
+    /// accuracy u = 0.2 / √3 = 0.1154701 °C, resolution u = 0.05 / √3 = 0.02886751 °C; u_c = √(0.01333333 + 0.00083333) =
+    /// 0.1190238 °C, U = 0.2380476 °C, reported 0.24. A budget of its own: the compared R_L's budget is case 3's unchanged
+    /// (the temperature is a test condition at 70 °C, not a correction, and no sourced coefficient says how R moves with it).
+    /// </summary>
+    [Fact]
+    public void Budget_Case3b_MeasuredBathTemperature_OwnBudget_RLUnchanged()
+    {
+        var v = VerdictEngine.Default.EvaluateInsulationResistance(new InsulationResistanceInput("60227 IEC 01", InsulationCriterion.ResistanceLength,
+            7.14m, 5m, 70.25m, 500m, 60m, 1.78m, 3.38m)
+        {
+            ConductorClass = 1,
+            CrossSectionMm2 = 2.5m,
+            Uncertainty = new(null, new(WorkedInstruments.K6517BSource, WorkedInstruments.K6517BAmmeter), LengthTolerance.Tape(2, 5m),
+                Thermometer: new InstrumentUse(WorkedInstruments.SimBath)),
+        });
+
+        Assert.Equal(3, v.Uncertainty.Count);
+        Close.Equal(8.352577841e-5, v.Uncertainty[0].ExpandedUncertainty, "U(R_L) as case 3");
+        var t = v.Uncertainty[2];
+        Assert.Equal(("test_temperature_c", "°C", false), (t.Quantity, t.Unit, t.Compared));
+        Close.Equal(70.25, t.Value, "t");
+        Assert.Equal(["t", "t"], t.Components.Select(c => c.Symbol));
+        Close.Equal(0.1154700538, t.Components[0].Contribution, "accuracy");
+        Close.Equal(0.02886751346, t.Components[1].Contribution, "resolution");
+        Close.Equal(0.1190238072, t.CombinedStandardUncertainty, "u_c");
+        Close.Equal(0.2380476143, t.ExpandedUncertainty, "U");
+        Assert.Equal(0.24m, t.ReportedExpandedUncertainty);
+    }
+
+    /// <summary>
     /// Case 4 (insulation Ki, super megohmmeter, R = V / I, with diameters): PVC/A at 20 °C, 10 m, 100 GΩ at 100 V — the
     /// HIOKI manual's example, I = 1 nA. R_L = 1e5·0.01 = 1000 MΩ·km; ln(D/d) = ln(3.38/1.78) = 0.6412623;
     /// Ki = 1000 / lg(1.898876) = 1000 / 0.2784967 = 3590.7068 MΩ·km.

@@ -27,6 +27,10 @@ internal static class WorkedInstruments
     public static InstrumentAccuracy RenkeRsWsN01 { get; } = new("renke-rs-ws-n01", "temperature_c", "°C", "B grade (default), 25 °C",
         [Row(80m, 0.1m, 0m, 0m, "V1", offset: 0.5m)]);
 
+    /// <summary>The simulator's bath PT100 (sim-bath profile, tag sim): 200 °C range, ±0.2 °C, resolution 0.1 °C.</summary>
+    public static InstrumentAccuracy SimBath { get; } = new("sim-bath", "temperature_c", "°C", "SIM-PT100-1 design",
+        [Row(200m, 0.1m, 0m, 0m, "sim", offset: 0.2m)]);
+
     /// <summary>Keithley 6517B V-source (M): 1000 V range ±(0.15 % setting + 100 mV).</summary>
     public static InstrumentAccuracy K6517BSource { get; } = new("keithley-6517b", "voltage_v", "V", "1 year, 18-28 °C",
         [Row(100m, 0.005m, 0.15m, 0m, "M", offset: 0.01m), Row(1000m, 0.05m, 0.15m, 0m, "M", offset: 0.1m)]);

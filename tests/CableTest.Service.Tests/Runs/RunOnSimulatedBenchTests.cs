@@ -78,6 +78,9 @@ public sealed class RunOnSimulatedBenchTests
         Assert.Equal("SIM-TH", conductor.ConductorResistance.TemperatureSource);
         Assert.Equal("SIM-BATH", insulation.TemperatureSource);
         Assert.InRange(insulation.TestTemperatureC, 69, 71);
+        // ...with the measured bath temperature's own budget from the bath PT100's profile accuracy.
+        var bathBudget = Assert.Single(verdict.Tests.Single(t => t.Kind == TestKind.InsulationResistance).Uncertainty, b => b.Quantity == "test_temperature_c");
+        Assert.Equal(insulation.TestTemperatureC, bathBudget.Value, 6);
         Assert.False(string.IsNullOrEmpty(verdict.ContentSha256));
 
         var status = await bench.GetBenchStatusAsync(new GetBenchStatusRequest());

@@ -35,6 +35,12 @@ public sealed record InsulationResistanceOptions
     /// </summary>
     public InstrumentAccuracy? MeterAccuracy { get; init; }
 
+    /// <summary>The bath thermometer's accuracy (temperature_c): the measured test temperature's own budget when the cable is tested in the bath.</summary>
+    public InstrumentAccuracy? BathAccuracy { get; init; }
+
+    /// <summary>The ambient sensor's accuracy (temperature_c): the test temperature's budget when the cable is tested in air.</summary>
+    public InstrumentAccuracy? AmbientAccuracy { get; init; }
+
     /// <summary>The V-source's accuracy (voltage_v), with <see cref="AmmeterAccuracy"/>, when the tester measures R = V / I.</summary>
     public InstrumentAccuracy? SourceAccuracy { get; init; }
 
@@ -47,13 +53,17 @@ public sealed record InsulationResistanceOptions
     /// <summary>Limit of error of d and D (mm), for Ki and rho; null: not in the budget.</summary>
     public decimal? DiameterToleranceMm { get; init; }
 
-    /// <summary>The uncertainty inputs for a sample of <paramref name="lengthM"/>, or null when no accuracy is given.</summary>
-    public InsulationUncertaintyInputs? UncertaintyFor(double lengthM)
+    /// <summary>
+    /// The uncertainty inputs for a sample of <paramref name="lengthM"/> whose test temperature came from
+    /// <paramref name="temperatureSensor"/> (null: configured or assumed), or null when no accuracy is given.
+    /// </summary>
+    public InsulationUncertaintyInputs? UncertaintyFor(double lengthM, InstrumentAccuracy? temperatureSensor)
     {
         var length = LengthTapeClass is { } tape ? LengthTolerance.Tape(tape, (decimal)lengthM) : null;
         var diameters = DiameterToleranceMm is { } mm ? new LengthTolerance(mm, "diameter tolerance (bench setting)", "lab") : null;
-        return MeterAccuracy is { } meter ? new(new InstrumentUse(meter), null, length, diameters)
-            : SourceAccuracy is { } source && AmmeterAccuracy is { } ammeter ? new(null, new SourceMeasureUse(source, ammeter), length, diameters)
+        var thermometer = temperatureSensor is { } sensor ? new InstrumentUse(sensor) : null;
+        return MeterAccuracy is { } meter ? new(new InstrumentUse(meter), null, length, diameters, thermometer)
+            : SourceAccuracy is { } source && AmmeterAccuracy is { } ammeter ? new(null, new SourceMeasureUse(source, ammeter), length, diameters, thermometer)
             : null;
     }
 

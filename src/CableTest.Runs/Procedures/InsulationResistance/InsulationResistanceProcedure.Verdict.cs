@@ -1,6 +1,7 @@
 using System.Globalization;
 using CableTest.Domain;
 using CableTest.Domain.Standards;
+using CableTest.Domain.Uncertainty;
 using CableTest.Domain.Verdicts;
 using CableTest.Instruments.Drivers;
 using CableTest.Runs.Plan;
@@ -9,7 +10,7 @@ namespace CableTest.Runs.Procedures.InsulationResistance;
 
 public sealed partial class InsulationResistanceProcedure
 {
-    private TestVerdict Judge(TestPlan plan, InsulationReading? last, double testTemperatureC, bool inBath, bool bathMeasured)
+    private TestVerdict Judge(TestPlan plan, InsulationReading? last, double testTemperatureC, InstrumentAccuracy? temperatureSensor, bool inBath, bool bathMeasured)
     {
         var sample = plan.Sample;
         var criterion = inBath ? InsulationCriterion.ResistanceLength : InsulationCriterion.Ki;
@@ -40,7 +41,7 @@ public sealed partial class InsulationResistanceProcedure
                     (decimal)(sample.ConductorDiameterMm ?? 0),
                     (decimal)(sample.InsulationOuterDiameterMm ?? 0))
                 {
-                    Uncertainty = _options.UncertaintyFor(sample.LengthM),
+                    Uncertainty = _options.UncertaintyFor(sample.LengthM, temperatureSensor),
                     ConductorClass = plan.Requirements.Conductor.ConductorClass,
                     CrossSectionMm2 = plan.Requirements.Conductor.CrossSectionMm2,
                     MethodName = MethodName,

@@ -83,7 +83,8 @@ public sealed partial class InsulationResistanceProcedure
             : inBath ? (_options.WaterBathTemperatureC, ConfiguredBathSource)
             : ambientC is { } air ? (air, _ambientSensorId)
             : (_options.TemperatureWithoutAmbientC, AssumedAirSource);
-        var verdict = Judge(plan, last, testTemperatureC, inBath, bath is not null);
+        var sensor = bath is not null ? _options.BathAccuracy : !inBath && ambientC is not null ? _options.AmbientAccuracy : null;
+        var verdict = Judge(plan, last, testTemperatureC, sensor, inBath, bath is not null);
         return new StepResult(verdict, context.Time.GetUtcNow())
         {
             ReadingIds = readings.Ids,

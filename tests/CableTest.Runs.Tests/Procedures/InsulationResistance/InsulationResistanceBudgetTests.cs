@@ -29,6 +29,28 @@ public sealed class InsulationResistanceBudgetTests
         Assert.Equal("measured_resistance_mohm", result.Verdict.Uncertainty[1].Quantity);
     }
 
+    [Theory]
+    [InlineData(true, 69.9)]
+    [InlineData(false, null)]
+    public async Task RunAsync_BathMeasured_TestTemperatureBudget_ConfiguredNone(bool withThermometer, double? budgetedC)
+    {
+        var meter = new InstrumentAccuracy("sim-ir", "resistance_ohm", "Ω", "sim", [new AccuracyRow(1e13m, 1000m, 5m, 0m, 0m, 0, "sim", [])]);
+        var pt100 = new InstrumentAccuracy("sim-bath", "temperature_c", "°C", "sim", [new AccuracyRow(200m, 0.1m, 0m, 0m, 0.2m, 0, "sim", [])]);
+        var procedure = new InsulationResistanceProcedure(new FakeInsulationTester(_bench), "ir-meter", "amb-1",
+            new InsulationResistanceOptions { MeterAccuracy = meter, BathAccuracy = pt100 })
+        {
+            Bath = withThermometer ? (new FakeBathThermometer(_bench, 69.6, 70.2), "bath-1") : null,
+        };
+
+        var result = await _bench.DriveAsync(() => procedure.RunAsync(_bench.Context("ir-1"), Plans.Bv25(), 1, 20, CancellationToken.None), TimeSpan.FromMilliseconds(200));
+
+        // Measured in the bath: the temperature's own budget from the PT100's accuracy; the configured 70 °C has none.
+        var temperature = result.Verdict.Uncertainty.SingleOrDefault(b => b.Quantity == "test_temperature_c");
+        Assert.Equal(budgetedC, temperature?.Value);
+        Assert.Equal(withThermometer ? 0.24m : null, temperature?.ReportedExpandedUncertainty);
+        Assert.Equal("r_l_mohm_km", result.Verdict.Uncertainty[0].Quantity);
+    }
+
     [Fact]
     public async Task RunAsync_NoAccuracy_NoBudget()
     {
