@@ -1,8 +1,6 @@
 using System.Text.Json;
 using CableTest.Service.Grpc.Verdicts;
-using CableTest.Service.Hosting;
 using CableTest.Storage.Runs;
-using Microsoft.Extensions.Options;
 
 namespace CableTest.Service.Tests.Grpc;
 
@@ -93,49 +91,6 @@ public sealed class VerdictDocumentTests
         var verdict = VerdictDocument.ToNewVerdict(VerdictSeeds.Make(3));
         Assert.Equal(["IEC 60228 / GB/T 3956"], verdict.Standards);
         Assert.Equal("pass", verdict.Outcome);
-    }
-
-    [Fact]
-    public void Map_SameRecordTwice_SharedMessage_ChangedContent_Reparsed()
-    {
-        using var cache = new VerdictCache(Options.Create(new GrpcOptions()));
-        var stored = Store(VerdictDocument.ToNewVerdict(VerdictSeeds.Make(1)), sequence: 1);
-        var first = cache.Map(stored);
-        Assert.Same(first, cache.Map(stored));
-
-        var other = VerdictSeeds.Make(1);
-        other.OperatorName = "Zhang San";
-        var altered = stored with { EvidenceJson = VerdictDocument.ToEvidenceJson(other), ContentSha256 = "other" };
-        var second = cache.Map(altered);
-        Assert.NotSame(first, second);
-        Assert.Equal("other", second.ContentSha256);
-        Assert.Equal("Zhang San", second.OperatorName);
-    }
-
-    [Fact]
-    public async Task Map_ManyVerdicts_CacheStaysWithinItsMegabytes_OldestGo()
-    {
-        using var cache = new VerdictCache(Options.Create(new GrpcOptions { VerdictCacheMegabytes = 1 }));
-        var stored = Enumerable.Range(1, 2000).Select(n => Store(VerdictDocument.ToNewVerdict(VerdictSeeds.Make(n)), sequence: n)).ToList();
-        var first = cache.Map(stored[0]);
-        var perEntry = VerdictWire.Remember(first) * VerdictCache.BytesPerEncodedByte;
-        foreach (var s in stored.Skip(1))
-        {
-            cache.Map(s);
-            Assert.True(cache.CountedBytes <= 1 << 20, $"{cache.CountedBytes} bytes counted after sequence {s.Sequence}");
-        }
-
-        // 2,000 entries of this size are several MiB: compaction (in the background, least recently used first) must let
-        // the first go. Watched without reading it, which would make it the most recently used.
-        Assert.True(2000L * perEntry > 2 << 20, $"entries too small ({perEntry} B) to need eviction");
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (cache.Holds(stored[0].Sequence) && waited.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.False(cache.Holds(stored[0].Sequence), "the least recently used verdict is still cached");
-        Assert.NotSame(first, cache.Map(stored[0]));
     }
 
     private static StoredVerdict Store(NewVerdict v, long sequence) => new(

@@ -55,7 +55,8 @@ public sealed class VerdictReadThroughTests : IAsyncLifetime
         var first = await GetAsync("R-00002");
         var second = await GetAsync("R-00002");
 
-        Assert.Same(first, second);
+        // A context not hosted by ASP.NET Core gets whole messages, each parsed from the one cached encoding.
+        Assert.Equal(first, second);
         Assert.Equal("V-00002", second.VerdictId);
         store.Verify(s => s.GetVerdictByRunAsync("R-00002", It.IsAny<CancellationToken>()), Times.Once);
         store.Verify(s => s.GetChangeStampAsync(It.IsAny<CancellationToken>()), Times.Exactly(2));

@@ -7,19 +7,17 @@ using Microsoft.Extensions.Options;
 namespace CableTest.Service.Grpc.Verdicts;
 
 /// <summary>
-/// Stored verdicts mapped to the API message, kept by sequence: a verdict never changes once
-/// appended, and parsing its evidence JSON is most of what a read costs (about 70 µs for three
-/// tests, against 6 µs to write the message to the wire). A cached entry is used only while the
-/// stored content hash still matches it, with its wire encoding (<see cref="VerdictWire"/>), so a read
-/// neither parses nor encodes it again. The messages are shared between responses: never mutate one.
-/// Bounded by memory (<see cref="GrpcOptions.VerdictCacheMegabytes"/>): an entry counts as
-/// <see cref="BytesPerEncodedByte"/> times its encoding; the least recently used quarter goes when full.
+/// Stored verdicts kept by sequence, as their protobuf encoding and the header the integrity checks need
+/// (<see cref="CachedVerdict"/>): a verdict never changes once appended, and parsing its evidence JSON is most
+/// of what a read costs (about 70 µs for three tests). A cached entry is used only while the stored hashes and
+/// index columns are still those it was mapped and checked from (else the record is mapped again, and refused if
+/// its columns disagree with its evidence). A binary gRPC response writes the encoding as it is
+/// (see <see cref="VerdictReplies"/>); anything else gets a message parsed from
+/// it, its own to keep. Bounded by memory (<see cref="GrpcOptions.VerdictCacheMegabytes"/>): an entry counts as
+/// what it takes (<see cref="CachedVerdict.Bytes"/>); the least recently used quarter goes when full.
 /// </summary>
 internal sealed class VerdictCache : IDisposable
 {
-    /// <summary>The message objects take about twice the encoding; the encoding itself is kept too.</summary>
-    internal const int BytesPerEncodedByte = 3;
-
     private readonly MemoryCache? cache;
 
     public VerdictCache(IOptions<GrpcOptions> options)
@@ -34,23 +32,28 @@ internal sealed class VerdictCache : IDisposable
     /// <summary>What the entries are counted at now, in bytes (for tests and the docs' figure).</summary>
     internal long CountedBytes => cache?.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
 
-    public Verdict Map(StoredVerdict stored)
+    /// <summary>
+    /// The verdict <paramref name="stored"/> holds: from the cache while its hashes and index columns match, else
+    /// mapped from its evidence (<see cref="VerdictDocument.FromStored"/>, which throws on an index mismatch) and
+    /// cached. <paramref name="encoded"/>: the caller's response is written by <see cref="VerdictWire"/>, so a
+    /// cached verdict's stand-in will do (see <see cref="VerdictReplies"/>).
+    /// </summary>
+    public Verdict Map(StoredVerdict stored, bool encoded)
     {
         if (cache is null)
         {
             return VerdictDocument.FromStored(stored);
         }
 
-        if (cache.TryGetValue(stored.Sequence, out Verdict? hit) && hit!.ContentSha256 == stored.ContentSha256 && hit.PreviousSha256 == stored.PreviousSha256
-            && hit.ChainSha256 == stored.ChainSha256 && VerdictDocument.IndexMismatch(hit, stored) is null)
+        if (cache.TryGetValue(stored.Sequence, out CachedVerdict? hit) && hit!.IsFrom(stored))
         {
-            return hit;
+            return encoded ? hit.StandIn : hit.Parse();
         }
 
         var verdict = VerdictDocument.FromStored(stored);
-        var encoded = VerdictWire.Remember(verdict);
-        cache.Set(stored.Sequence, verdict, new MemoryCacheEntryOptions { Size = (long)encoded * BytesPerEncodedByte });
-        return verdict;
+        var entry = CachedVerdict.Of(verdict, stored);
+        cache.Set(stored.Sequence, entry, new MemoryCacheEntryOptions { Size = entry.Bytes });
+        return encoded ? entry.StandIn : verdict;
     }
 
     /// <summary>
@@ -59,9 +62,9 @@ internal sealed class VerdictCache : IDisposable
     /// and the verdict is still cached: nothing has been committed to the store since, so the record is
     /// still what was read and checked then.
     /// </summary>
-    public Verdict? Current(GetVerdictRequest.KeyOneofCase kind, string key, long stamp) =>
+    public Verdict? Current(GetVerdictRequest.KeyOneofCase kind, string key, long stamp, bool encoded) =>
         cache is not null && cache.TryGetValue(new Lookup(kind, key), out KeyedTo? found) && found!.Stamp == stamp
-            && cache.TryGetValue(found.Sequence, out Verdict? hit) ? hit : null;
+            && cache.TryGetValue(found.Sequence, out CachedVerdict? hit) ? encoded ? hit!.StandIn : hit!.Parse() : null;
 
     /// <summary>Remembers that <paramref name="key"/> named the verdict at <paramref name="sequence"/> when the stamp, taken before the read, was <paramref name="stamp"/>.</summary>
     public void Found(GetVerdictRequest.KeyOneofCase kind, string key, long sequence, long stamp) =>

@@ -8,11 +8,12 @@ using Grpc.Core;
 namespace CableTest.Service.Grpc.Verdicts;
 
 /// <summary>
-/// Verdicts as they go on the wire, serialised once: the verdict cache keeps each parsed verdict's protobuf encoding
-/// beside it (<see cref="Remember"/>), and the response marshallers for <see cref="Verdict"/> and
+/// Verdicts as they go on the wire, serialised once: the verdict cache keeps each verdict's protobuf encoding
+/// (<see cref="CachedVerdict"/>, remembered here against the object a response carries), and the response marshallers for <see cref="Verdict"/> and
 /// <see cref="ListVerdictsResponse"/> copy those bytes instead of encoding the evidence again on every read (a page of
 /// 50 is ~150 KB). The bytes are exactly what <c>ToByteArray</c> gives (tests compare them); a verdict not remembered
-/// is encoded as usual. JSON transcoding serialises the message objects and is unaffected.
+/// is encoded as usual. JSON transcoding serialises the message objects and never sees this: a cached verdict's stand-in
+/// (its header only) goes only to responses these marshallers write (<see cref="VerdictReplies"/>).
 /// </summary>
 internal static class VerdictWire
 {
@@ -21,7 +22,7 @@ internal static class VerdictWire
     private static readonly ConditionalWeakTable<Verdict, byte[]> Encoded = [];
 
     /// <summary>True while ListVerdictsResponse has exactly the two fields this writer knows; else it is encoded as usual.</summary>
-    private static readonly bool PageShapeKnown = ListVerdictsResponse.Descriptor.Fields.InFieldNumberOrder() is [{ FieldNumber: 1, Name: "verdicts" }, { FieldNumber: 2, Name: "next_page_token" }];
+    internal static readonly bool PageShapeKnown = ListVerdictsResponse.Descriptor.Fields.InFieldNumberOrder() is [{ FieldNumber: 1, Name: "verdicts" }, { FieldNumber: 2, Name: "next_page_token" }];
 
     /// <summary>Encodes <paramref name="verdict"/> once and keeps the bytes for as long as the verdict lives (it must not change after this); returns their length.</summary>
     public static int Remember(Verdict verdict)
@@ -30,6 +31,12 @@ internal static class VerdictWire
         Encoded.AddOrUpdate(verdict, bytes);
         return bytes.Length;
     }
+
+    /// <summary>
+    /// Writes <paramref name="encoded"/> wherever <paramref name="verdict"/> is a response, for as long as it lives: the
+    /// verdict's own encoding, or the whole verdict's for a <see cref="CachedVerdict.StandIn"/>.
+    /// </summary>
+    public static void Remember(Verdict verdict, byte[] encoded) => Encoded.AddOrUpdate(verdict, encoded);
 
     /// <summary>The response marshaller to use for <typeparamref name="T"/>: ours for verdicts and pages, <paramref name="generated"/> otherwise.</summary>
     public static Marshaller<T> ResponseMarshaller<T>(Marshaller<T> generated) =>

@@ -36,7 +36,8 @@ internal sealed partial class VerdictsService(
 
             // Taken before the read: a commit after it changes the stamp, so the next read goes to the store again.
             var stamp = await store.GetChangeStampAsync(ct);
-            if (stamp is { } unchanged && verdicts.Current(request.KeyCase, key, unchanged) is { } current)
+            var encoded = VerdictReplies.WritesEncoded(context);
+            if (stamp is { } unchanged && verdicts.Current(request.KeyCase, key, unchanged, encoded) is { } current)
             {
                 ThrowIfFoundBroken((long)current.Sequence);
                 return current;
@@ -56,7 +57,7 @@ internal sealed partial class VerdictsService(
             // A record can be consistent in itself and still be one the chain or anchor check found broken.
             ThrowIfFoundBroken(stored.Sequence);
 
-            var verdict = verdicts.Map(stored);
+            var verdict = verdicts.Map(stored, encoded);
             if (stamp is { } before)
             {
                 verdicts.Found(request.KeyCase, key, stored.Sequence, before);
@@ -87,9 +88,10 @@ internal sealed partial class VerdictsService(
             {
                 NextPageToken = page.NextAfterSequence is { } next ? PageToken.Create(next, VerdictRequests.Fingerprint(request)) : "",
             };
+            var encoded = VerdictReplies.WritesEncodedPages(context);
             foreach (var stored in page.Verdicts)
             {
-                response.Verdicts.Add(verdicts.Map(stored));
+                response.Verdicts.Add(verdicts.Map(stored, encoded));
             }
 
             return response;
@@ -113,6 +115,7 @@ internal sealed partial class VerdictsService(
         var ct = context.CancellationToken;
         var cursor = request.HasAfterSequence ? (long)request.AfterSequence : await store.GetAcknowledgedAsync(request.Subscriber, ct);
         var settings = options.Value;
+        var encoded = VerdictReplies.WritesEncoded(context);
         LogStreamStarted(logger, request.Subscriber, cursor, request.BacklogOnly);
         while (!ct.IsCancellationRequested)
         {
@@ -133,7 +136,7 @@ internal sealed partial class VerdictsService(
                 {
                     // The feed is gap-free: a missing sequence is a deleted record, never skipped silently.
                     verdict = stored.Sequence == cursor + 1
-                        ? verdicts.Map(stored)
+                        ? verdicts.Map(stored, encoded)
                         : throw new VerdictIntegrityException(cursor + 1, $"sequence {cursor + 1} is missing (the next record is {stored.Sequence}): verdict deleted");
                 }
                 catch (VerdictIntegrityException e)
