@@ -11,12 +11,17 @@ using DomainInput = CableTest.Domain.Verdicts.ConductorResistanceInput;
 
 namespace CableTest.Benchmarks.Service;
 
-/// <summary>What the verdict API spends per verdict outside the store: evidence JSON to proto, proto to wire.</summary>
+/// <summary>
+/// What the verdict API spends per verdict outside the store: evidence JSON to proto (a cache miss), proto to wire,
+/// and what a cache hit costs instead: the check that the record read is the one cached (ListVerdicts, a read after a
+/// commit) and, for JSON transcoding, the message parsed from the cached encoding (binary gRPC writes the encoding).
+/// </summary>
 [MemoryDiagnoser]
 public class VerdictMappingBenchmarks
 {
     private StoredVerdict stored = null!;
     private Verdict mapped = null!;
+    private CachedVerdict cached = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -30,6 +35,7 @@ public class VerdictMappingBenchmarks
         stored = new StoredVerdict(1, n.VerdictId, n.RunId, n.SampleId, n.LimsOrder, n.Outcome, n.Standards, n.EvaluatedAt, n.EvidenceJson,
             VerdictHashing.ContentHash(n.EvidenceJson), "", "");
         mapped = VerdictDocument.FromStored(stored);
+        cached = CachedVerdict.Of(mapped, stored);
     }
 
     [Benchmark]
@@ -37,4 +43,10 @@ public class VerdictMappingBenchmarks
 
     [Benchmark]
     public byte[] ToWire() => mapped.ToByteArray();
+
+    [Benchmark]
+    public bool CachedIsFrom() => cached.IsFrom(stored);
+
+    [Benchmark]
+    public Verdict CachedParse() => cached.Parse();
 }
