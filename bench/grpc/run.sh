@@ -2,7 +2,8 @@
 # gRPC unary throughput and p50/p99 latency of the real service process over loopback h2c:
 # GetVerdict and ListVerdicts beside an empty call (grpc.health Check "liveness") as the ceiling,
 # with 1, 8 and 64 concurrent callers on one HTTP/2 connection. The benchmark starts the service on a
-# temp data dir seeded with VERDICTS verdicts and stops it at the end.
+# temp data dir seeded with VERDICTS verdicts and stops it at the end. With get selected, every verdict is read
+# once before the warm-ups (steady state: the verdict cache holds what it can of them, on a loaded machine too).
 # Every call has a deadline (DEADLINE_S, default 20): a call past it is a hang, reported with its
 # cell, and the script exits 1 (a hang is a failure, never a wait).
 # Usage: bench/grpc/run.sh [VERDICTS] [SECONDS_PER_CELL] [DEADLINE_S] [CALLS] [CALLERS]
