@@ -10,13 +10,18 @@
 # batches posted at once, the cursor advanced only over the acknowledged prefix (and made durable at least every
 # Outbox:CursorSyncInterval); "takes" = each reading fdatasync'd before its take returns. Every writer is warmed up
 # (untimed batches of another measurement) before its clock starts, as a running service is.
-# Usage: bench/influx/run.sh [POINTS] [ROUNDS]    (PEERS=/path/to/shared/peers to override)
+# Fairness: every timed part starts after the server has had SETTLE_S (default 2) seconds without writes (ours after
+# its warm-up, the peer after the writer before it), and the three writers of each server take turns at going first
+# (round 1: raw, ours, outbox; round 2: ours, outbox, raw; ...), so neither pays for the other's background merges.
+# Usage: bench/influx/run.sh [POINTS] [ROUNDS]    (PEERS=/path/to/shared/peers, SETTLE_S=seconds to override)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 peers=${PEERS:-$repo/../shared/peers}
 points=${1:-300000}
 rounds=${2:-3}
 batch=5000
+settle_s=${SETTLE_S:-2}
+export CABLETEST_BENCH_SETTLE_MS=$((settle_s * 1000))
 [ -f "$peers/influx_post.py" ] || { echo "influx_post.py not found under $peers (set PEERS)" >&2; exit 1; }
 command -v influxd >/dev/null || { echo "influxd missing: apt-get install influxdb" >&2; exit 1; }
 command -v victoria-metrics >/dev/null || { echo "victoria-metrics missing: apt-get install victoria-metrics" >&2; exit 1; }
@@ -54,15 +59,34 @@ v1="http://127.0.0.1:$port"; v2="http://127.0.0.1:$vmport"
 pps() { sed -n 's/.*pps=\([0-9.]*\).*/\1/p'; }
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 raw1=(); ours1=(); out1=(); raw2=(); ours2=(); out2=(); takes=()
+# One writer against one server: raw (the peer, after the settle pause), direct or outbox (ours; the benchmark settles
+# after its warm-up).
+writer() {
+  case $1 in
+    raw) sleep "$settle_s"; /usr/bin/python3 "$peers/influx_post.py" "$2" "$points" "$batch" "$3" | pps ;;
+    *) $bench influx-e2e "$2" "$points" "$batch" "$1" "$3" | pps ;;
+  esac
+}
 for r in $(seq "$rounds"); do
-  raw1+=("$(/usr/bin/python3 "$peers/influx_post.py" "$v1" "$points" "$batch" v1 | pps)")
-  ours1+=("$($bench influx-e2e "$v1" "$points" "$batch" direct v1 | pps)")
-  out1+=("$($bench influx-e2e "$v1" "$points" "$batch" outbox v1 | pps)")
-  raw2+=("$(/usr/bin/python3 "$peers/influx_post.py" "$v2" "$points" "$batch" v2 | pps)")
-  ours2+=("$($bench influx-e2e "$v2" "$points" "$batch" direct v2 | pps)")
-  out2+=("$($bench influx-e2e "$v2" "$points" "$batch" outbox v2 | pps)")
+  order=(raw direct outbox)
+  shift_by=$(( (r - 1) % 3 ))
+  order=("${order[@]:$shift_by}" "${order[@]:0:$shift_by}")
+  for w in "${order[@]}"; do
+    case $w in
+      raw) raw1+=("$(writer raw "$v1" v1)") ;;
+      direct) ours1+=("$(writer direct "$v1" v1)") ;;
+      outbox) out1+=("$(writer outbox "$v1" v1)") ;;
+    esac
+  done
+  for w in "${order[@]}"; do
+    case $w in
+      raw) raw2+=("$(writer raw "$v2" v2)") ;;
+      direct) ours2+=("$(writer direct "$v2" v2)") ;;
+      outbox) out2+=("$(writer outbox "$v2" v2)") ;;
+    esac
+  done
   takes+=("$($bench influx-e2e "$v1" "$points" "$batch" takes v1 32 | pps)")
-  echo "round $r: influxd raw=${raw1[-1]} ours=${ours1[-1]} outbox=${out1[-1]} | victoria-metrics raw=${raw2[-1]} client=${ours2[-1]} outbox=${out2[-1]} | takes(32)=${takes[-1]}"
+  echo "round $r (order ${order[*]}): influxd raw=${raw1[-1]} ours=${ours1[-1]} outbox=${out1[-1]} | victoria-metrics raw=${raw2[-1]} client=${ours2[-1]} outbox=${out2[-1]} | takes(32)=${takes[-1]}"
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 ratio() { awk "BEGIN{printf \"%.2f\", $1/$2}"; }

@@ -59,6 +59,13 @@ internal static class InfluxEndToEnd
         // Like the peer, the points are encoded before the clock starts (in the product each reading is
         // encoded when it is taken, by the instrument's task).
         var batches = EncodeBatches("conductor_resistance", points, batch);
+        if (Environment.GetEnvironmentVariable("CABLETEST_BENCH_SETTLE_MS") is { } settle)
+        {
+            // The server finishes with what the warm-up wrote (VictoriaMetrics merges parts in the background) before
+            // the clock starts, as run.sh gives the peer the same pause after whichever writer ran before it.
+            await Task.Delay(int.Parse(settle, CultureInfo.InvariantCulture));
+        }
+
         if (Environment.GetEnvironmentVariable("CABLETEST_BENCH_PAUSE_MS") is { } pause)
         {
             // For a profiler attached to the timed part alone (perf record -p, dotnet-trace): say so and wait.
