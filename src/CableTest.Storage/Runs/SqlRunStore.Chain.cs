@@ -27,7 +27,8 @@ public abstract partial class SqlRunStore
 
         // Risk margins rows up to the checkpoint were checked against their evidence then: unchanged since if their
         // digest is the same. If not, the walk starts over to name the row.
-        var hasMargins = await SchemaVersionAsync(cancellationToken).ConfigureAwait(false) >= MarginsSchemaVersion;
+        var schema = await SchemaVersionAsync(cancellationToken).ConfigureAwait(false);
+        var hasMargins = schema >= MarginsSchemaVersion;
         using var digest = hasMargins ? new MarginsDigest() : null;
         if (digest is not null && start.Sequence > 0)
         {
@@ -40,7 +41,7 @@ public abstract partial class SqlRunStore
 
         // The head first: a verdict appended while the walk runs (its record and the head move together) lies beyond
         // it and is left to the next check, instead of reading as 'verdicts deleted' when the head is read last.
-        var (hasHead, head) = await ReadHeadAsync(cancellationToken).ConfigureAwait(false);
+        var (hasHead, head) = await ReadHeadAsync(schema, cancellationToken).ConfigureAwait(false);
         var upTo = hasHead && head is not null ? head.Sequence : long.MaxValue;
         var expected = start.Sequence + 1;
         while (true)
@@ -83,7 +84,7 @@ public abstract partial class SqlRunStore
             return new ChainVerification(false, verified, headProblem.FirstBroken, headProblem.Detail);
         }
 
-        if (hasHead && await RecordsBehindHeadAsync(head!, cancellationToken).ConfigureAwait(false) is { } beyond)
+        if (hasHead && await RecordsBehindHeadAsync(head!, schema, cancellationToken).ConfigureAwait(false) is { } beyond)
         {
             return new ChainVerification(false, verified, head!.Sequence + 1,
                 $"the chain head says the last verdict is {head.Sequence}, but the store holds {beyond} after it (head record altered, or verdicts added by an older CableTest)");
@@ -130,7 +131,7 @@ public abstract partial class SqlRunStore
     /// A record after <paramref name="head"/> that the head has still not reached when read again (null when there is
     /// none, or when the head moved on: an append during the walk, left to the next check).
     /// </summary>
-    private async Task<long?> RecordsBehindHeadAsync(VerdictCheckpoint head, CancellationToken cancellationToken)
+    private async Task<long?> RecordsBehindHeadAsync(VerdictCheckpoint head, long schema, CancellationToken cancellationToken)
     {
         var after = (await QueryVerdictsAsync("WHERE sequence > @after ORDER BY sequence LIMIT 1", [("after", head.Sequence)], verify: false, cancellationToken).ConfigureAwait(false))
             .FirstOrDefault();
@@ -139,18 +140,18 @@ public abstract partial class SqlRunStore
             return null;
         }
 
-        var (_, now) = await ReadHeadAsync(cancellationToken).ConfigureAwait(false);
+        var (_, now) = await ReadHeadAsync(schema, cancellationToken).ConfigureAwait(false);
         return now is not null && now.Sequence >= after.Sequence ? null : after.Sequence;
     }
 
     /// <summary>
-    /// The chain head. HasHead is false for a store still at schema version 1 (written before the head
-    /// existed, not yet migrated: `cabletest verify` does not migrate); Head is null when the head
-    /// should exist and does not.
+    /// The chain head of a store at <paramref name="schema"/>. HasHead is false for a store still at schema
+    /// version 1 (written before the head existed, not yet migrated: `cabletest verify` does not migrate);
+    /// Head is null when the head should exist and does not.
     /// </summary>
-    private async Task<(bool HasHead, VerdictCheckpoint? Head)> ReadHeadAsync(CancellationToken cancellationToken)
+    private async Task<(bool HasHead, VerdictCheckpoint? Head)> ReadHeadAsync(long schema, CancellationToken cancellationToken)
     {
-        if (await SchemaVersionAsync(cancellationToken).ConfigureAwait(false) < 2)
+        if (schema < 2)
         {
             return (false, null);
         }
