@@ -71,19 +71,17 @@ for r in $(seq "$rounds"); do
   order=(raw direct outbox)
   shift_by=$(( (r - 1) % 3 ))
   order=("${order[@]:$shift_by}" "${order[@]:0:$shift_by}")
-  for w in "${order[@]}"; do
-    case $w in
-      raw) raw1+=("$(writer raw "$v1" v1)") ;;
-      direct) ours1+=("$(writer direct "$v1" v1)") ;;
-      outbox) out1+=("$(writer outbox "$v1" v1)") ;;
-    esac
-  done
-  for w in "${order[@]}"; do
-    case $w in
-      raw) raw2+=("$(writer raw "$v2" v2)") ;;
-      direct) ours2+=("$(writer direct "$v2" v2)") ;;
-      outbox) out2+=("$(writer outbox "$v2" v2)") ;;
-    esac
+  for n in 1 2; do
+    url=v$n
+    for w in "${order[@]}"; do
+      case $w in
+        raw) declare -n into=raw$n ;;
+        direct) declare -n into=ours$n ;;
+        outbox) declare -n into=out$n ;;
+      esac
+      into+=("$(writer "$w" "${!url}" "v$n")")
+      unset -n into
+    done
   done
   takes+=("$($bench influx-e2e "$v1" "$points" "$batch" takes v1 32 | pps)")
   echo "round $r (order ${order[*]}): influxd raw=${raw1[-1]} ours=${ours1[-1]} outbox=${out1[-1]} | victoria-metrics raw=${raw2[-1]} client=${ours2[-1]} outbox=${out2[-1]} | takes(32)=${takes[-1]}"
