@@ -53,7 +53,11 @@ public sealed class InProcessService : IAsyncDisposable
     public static Task<InProcessService> StartAsync(bool allowAnonymousLoopback, params string[] extraArgs) =>
         StartAsync(allowAnonymousLoopback, useHttps: false, extraArgs);
 
-    public static async Task<InProcessService> StartAsync(bool allowAnonymousLoopback, bool useHttps, params string[] extraArgs)
+    public static Task<InProcessService> StartAsync(bool allowAnonymousLoopback, bool useHttps, params string[] extraArgs) =>
+        StartAsync(allowAnonymousLoopback, useHttps, configure: null, extraArgs);
+
+    /// <summary>As above, with <paramref name="configure"/> adding to the service's composition before it is built (e.g. a test's middleware).</summary>
+    public static async Task<InProcessService> StartAsync(bool allowAnonymousLoopback, bool useHttps, Action<WebApplicationBuilder>? configure, params string[] extraArgs)
     {
         // The port was free a moment ago; another test assembly starting a server at the same time can take it first.
         for (var attempt = 1; ; attempt++)
@@ -61,7 +65,7 @@ public sealed class InProcessService : IAsyncDisposable
             var service = new InProcessService(FreeTcpPort.Next(), useHttps ? "https" : "http");
             try
             {
-                await service.StartHostAsync(allowAnonymousLoopback, extraArgs);
+                await service.StartHostAsync(allowAnonymousLoopback, configure, extraArgs);
                 return service;
             }
             catch (IOException e) when (attempt < 5 && e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
@@ -71,7 +75,7 @@ public sealed class InProcessService : IAsyncDisposable
         }
     }
 
-    private async Task StartHostAsync(bool allowAnonymousLoopback, string[] extraArgs)
+    private async Task StartHostAsync(bool allowAnonymousLoopback, Action<WebApplicationBuilder>? configure, string[] extraArgs)
     {
         var service = this;
         string[] args =
@@ -90,6 +94,7 @@ public sealed class InProcessService : IAsyncDisposable
         ];
         var builder = CableTestServiceExtensions.CreateBuilder(args);
         builder.AddCableTestService();
+        configure?.Invoke(builder);
         service.app = builder.Build();
         service.app.MapCableTestService();
         await service.app.StartAsync();

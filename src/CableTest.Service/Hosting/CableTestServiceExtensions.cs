@@ -65,6 +65,12 @@ public static class CableTestServiceExtensions
     {
         // The dashboard is static and public; every API call it makes is authorised like any other.
         app.Lifetime.ApplicationStarted.Register(StartupErrors.Started);
+        // First, before anything can write a response (read from configuration, as MapCableTestGrpc does).
+        if (app.Configuration.GetValue($"{GrpcOptions.Section}:{nameof(GrpcOptions.RepairStaleHttp2Streams)}", defaultValue: true))
+        {
+            app.UseMiddleware<Http2StaleScheduleRepair>();
+        }
+
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();

@@ -29,4 +29,10 @@ public sealed class GrpcOptions
 
     /// <summary>Serve grpc.reflection (for grpcurl and dynamic clients; authenticated callers only). Default on.</summary>
     public bool EnableReflection { get; set; } = true;
+
+    /// <summary>
+    /// Clear Kestrel's stale HTTP/2 "scheduled" mark on a reused stream before its request runs, so its response is
+    /// not lost (<see cref="Http2StaleScheduleRepair"/>, dotnet/aspnetcore#53736). Default on.
+    /// </summary>
+    public bool RepairStaleHttp2Streams { get; set; } = true;
 }

@@ -22,7 +22,7 @@ public static class TelemetryHostingExtensions
     /// <summary>The meters the service exports (ours, then ASP.NET Core's and Kestrel's).</summary>
     internal static readonly string[] Meters =
     [
-        OutboxMetrics.MeterName, RunTelemetry.MeterName, InstrumentTelemetry.MeterName,
+        OutboxMetrics.MeterName, RunTelemetry.MeterName, InstrumentTelemetry.MeterName, Hosting.Http2StaleScheduleRepair.MeterName,
         "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.Routing",
         "Microsoft.AspNetCore.Diagnostics", "Microsoft.AspNetCore.RateLimiting", "Microsoft.AspNetCore.Authorization",
         "Microsoft.AspNetCore.Authentication", "System.Runtime",
