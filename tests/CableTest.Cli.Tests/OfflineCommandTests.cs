@@ -21,6 +21,48 @@ public sealed class OfflineCommandTests
         Assert.Contains("cannot reach the CableTest service at " + Nowhere, line, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("verdicts", "list")]
+    [InlineData("report", "some-run")]
+    public async Task ServiceThatNeverAnswers_TimeoutEndsTheCommand_ExitsTwo(string command, string argument)
+    {
+        // A server that takes the connection and the request and never answers: what a lost response looks like
+        // from the client (docs/service.md, "The lost HTTP/2 response").
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        using var stop = new CancellationTokenSource();
+        var held = new List<System.Net.Sockets.TcpClient>();
+        var accepting = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                held.Add(await silent.AcceptTcpClientAsync(stop.Token));
+            }
+        });
+        var address = $"http://127.0.0.1:{((System.Net.IPEndPoint)silent.LocalEndpoint).Port}";
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var result = await CliResult.RunAsync([command, argument, "--server", address, "--timeout", "1"]);
+
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => accepting);
+        held.ForEach(c => c.Dispose());
+        Assert.True(result.Code == ExitCodes.Service, result.ToString());
+        Assert.Contains("did not answer in time", result.Err, StringComparison.Ordinal);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"the command took {watch.Elapsed}");
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("1e9")]
+    public async Task ServiceCommand_BadTimeout_NamesTheFlag_BeforeAnyRequest(string value)
+    {
+        var result = await CliResult.RunAsync(["verdicts", "list", "--server", Nowhere, "--timeout", value]);
+
+        Assert.True(result.Code == ExitCodes.Usage, result.ToString());
+        Assert.Contains("--timeout", OneLine(result), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Run_ServerDown_ExitsTwo()
     {

@@ -13,7 +13,7 @@ internal static class RemoteCommand
         {
             service = options.Connect(parse);
         }
-        catch (UriFormatException e)
+        catch (FormatException e)
         {
             await stderr.WriteLineAsync($"cabletest {name}: {e.Message}");
             return ExitCodes.OneIsAFinding(name) ? ExitCodes.NoVerdict : ExitCodes.Usage;

@@ -52,9 +52,10 @@ internal static class RemoteErrors
 
         return e switch
         {
+            RpcException { StatusCode: StatusCode.DeadlineExceeded } => $"the service at {server.GetLeftPart(UriPartial.Authority)} did not answer in time (--timeout)",
             RpcException rpc => DescribeRpc(rpc),
             HttpRequestException { StatusCode: { } code } http => $"HTTP {(int)code} {code}: {http.Message}",
-            TaskCanceledException => $"the service at {server.GetLeftPart(UriPartial.Authority)} did not answer in time",
+            TaskCanceledException => $"the service at {server.GetLeftPart(UriPartial.Authority)} did not answer in time (--timeout)",
             _ => e.Message,
         };
     }

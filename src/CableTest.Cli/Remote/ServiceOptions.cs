@@ -3,8 +3,8 @@ using System.CommandLine;
 namespace CableTest.Cli.Remote;
 
 /// <summary>
-/// The options every command that talks to the service shares: <c>--server</c> and <c>--api-key</c>
-/// (default from the environment variable <c>CABLETEST_API_KEY</c>).
+/// The options every command that talks to the service shares: <c>--server</c>, <c>--api-key</c>
+/// (default from the environment variable <c>CABLETEST_API_KEY</c>) and <c>--timeout</c>.
 /// </summary>
 internal sealed class ServiceOptions
 {
@@ -22,15 +22,22 @@ internal sealed class ServiceOptions
         Description = $"API key sent as x-api-key (default: ${ApiKeyVariable}; none: anonymous, allowed on loopback by default)",
     };
 
-    /// <summary>Adds both options to <paramref name="command"/> and returns it.</summary>
+    public Option<double> Timeout { get; } = new("--timeout")
+    {
+        Description = "Seconds to wait for each answer from the service (not for a replay or a run's progress); 0: no limit",
+        DefaultValueFactory = _ => ServiceConnection.DefaultTimeout.TotalSeconds,
+    };
+
+    /// <summary>Adds the options to <paramref name="command"/> and returns it.</summary>
     public Command AddTo(Command command)
     {
         command.Options.Add(Server);
         command.Options.Add(ApiKey);
+        command.Options.Add(Timeout);
         return command;
     }
 
-    /// <summary>The connection the parsed options describe; <see cref="UriFormatException"/> for a bad --server.</summary>
+    /// <summary>The connection the parsed options describe; <see cref="FormatException"/> for a bad --server or --timeout.</summary>
     public ServiceConnection Connect(ParseResult parse)
     {
         var server = parse.GetValue(Server) ?? DefaultServer;
@@ -40,6 +47,12 @@ internal sealed class ServiceOptions
             key = Environment.GetEnvironmentVariable(ApiKeyVariable);
         }
 
-        return ServiceConnection.Open(server, string.IsNullOrEmpty(key) ? null : key);
+        var seconds = parse.GetValue(Timeout);
+        if (!double.IsFinite(seconds) || seconds < 0 || seconds > 86_400)
+        {
+            throw new FormatException($"--timeout {seconds} is not a number of seconds from 0 to 86400");
+        }
+
+        return ServiceConnection.Open(server, string.IsNullOrEmpty(key) ? null : key, seconds == 0 ? null : TimeSpan.FromSeconds(seconds));
     }
 }
