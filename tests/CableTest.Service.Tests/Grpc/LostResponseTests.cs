@@ -8,9 +8,11 @@ using Google.Protobuf;
 namespace CableTest.Service.Tests.Grpc;
 
 /// <summary>
-/// The benchmark's hang at the frame level: many ListVerdicts pages larger than a stream window on ONE HTTP/2
-/// connection, the client reading slowly and granting credit late (after a stream's trailers, as SocketsHttpHandler
-/// does); every stream must end. A stream that gets nothing while the others are answered is a lost response.
+/// Flow control at the frame level: many ListVerdicts pages larger than a stream window on ONE HTTP/2 connection, the
+/// client reading slowly and granting credit late (after a stream's trailers, as SocketsHttpHandler does); every
+/// stream must end. A stream that gets nothing while the others are answered is a lost response. (Written while
+/// hunting the benchmark's hang; that turned out to be Kestrel's stale "scheduled" mark on a reused stream, which
+/// these loads never met: <see cref="StaleHttp2ScheduleTests"/>.)
 /// </summary>
 public sealed class LostResponseTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
