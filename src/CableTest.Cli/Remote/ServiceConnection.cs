@@ -14,7 +14,7 @@ namespace CableTest.Cli.Remote;
 /// </summary>
 internal sealed class ServiceConnection : IDisposable
 {
-    /// <summary>What a read waits for by default.</summary>
+    /// <summary>How long a call waits for its answer by default (<c>--timeout</c>).</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
     private readonly GrpcChannel channel;
