@@ -44,10 +44,6 @@ internal sealed partial class Http2StaleScheduleRepair(RequestDelegate next, ILo
         return next(context);
     }
 
-    /// <summary>True when the request's HTTP/2 stream carried a stale "scheduled" mark (now cleared).</summary>
-    internal static bool TryRepair(object stream) =>
-        Fields(stream) is { } f && f.ClearStaleMark(stream);
-
     /// <summary>Marks the stream's producer scheduled with nothing queued: the state Kestrel's race leaves behind (for tests).</summary>
     internal static void MarkScheduledForTest(object stream) =>
         (Fields(stream) ?? throw new InvalidOperationException("Kestrel's HTTP/2 output internals are not the expected ones")).SetMark(stream);
@@ -57,12 +53,13 @@ internal sealed partial class Http2StaleScheduleRepair(RequestDelegate next, ILo
         bool repaired;
         try
         {
-            repaired = TryRepair(stream);
-            if (fields is null)
+            if (Fields(stream) is not { } known)
             {
                 Disable(null);
                 return;
             }
+
+            repaired = known.ClearStaleMark(stream);
         }
         catch (Exception e) when (e is FieldAccessException or InvalidCastException or TargetException or ArgumentException)
         {
@@ -152,8 +149,9 @@ internal sealed partial class Http2StaleScheduleRepair(RequestDelegate next, ILo
         /// <summary>Clears the mark if the producer holds nothing to write or observe (a request about to run); true if it did.</summary>
         public bool ClearStaleMark(object stream)
         {
+            // Nearly every request finds the mark clear: read it once without the lock, and lock only to act on it.
             var producer = output.GetValue(stream);
-            if (producer is null || writerLock.GetValue(producer) is not Lock gate)
+            if (producer is null || !(bool)isScheduled.GetValue(producer)! || writerLock.GetValue(producer) is not Lock gate)
             {
                 return false;
             }
