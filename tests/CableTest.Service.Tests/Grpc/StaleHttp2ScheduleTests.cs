@@ -43,12 +43,7 @@ public sealed class StaleHttp2ScheduleTests
     {
         // What the benchmark met: the handler completes, the client hears nothing until its deadline. If a later
         // ASP.NET Core writes such a stream anyway, this fails and the repair can be retired.
-        // The lost stream never ends: the host's stop gives it one second instead of the default 30.
-        await using var service = await InProcessService.StartAsync(false, useHttps: false, builder =>
-        {
-            builder.Services.AddTransient<IStartupFilter, PoisonFilter>();
-            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
-        }, "--Grpc:RepairStaleHttp2Streams=false");
+        await using var service = await StartAsync("--Grpc:RepairStaleHttp2Streams=false");
         var health = new Health.HealthClient(service.Channel);
 
         var lost = await Assert.ThrowsAsync<RpcException>(() =>
@@ -64,8 +59,13 @@ public sealed class StaleHttp2ScheduleTests
 
     private static DateTime Deadline() => TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(10);
 
-    private static Task<InProcessService> StartAsync() =>
-        InProcessService.StartAsync(false, useHttps: false, builder => builder.Services.AddTransient<IStartupFilter, PoisonFilter>());
+    /// <summary>The service with the poisoning middleware; a lost stream never ends, so its stop waits one second, not 30.</summary>
+    private static Task<InProcessService> StartAsync(params string[] args) =>
+        InProcessService.StartAsync(false, useHttps: false, builder =>
+        {
+            builder.Services.AddTransient<IStartupFilter, PoisonFilter>();
+            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
+        }, args);
 
     /// <summary>Outermost middleware: marks the request's stream as Kestrel's race leaves it, when the request asks.</summary>
     private sealed class PoisonFilter : IStartupFilter
