@@ -58,7 +58,7 @@ bench="dotnet $repo/artifacts/bin/CableTest.Benchmarks/release/CableTest.Benchma
 v1="http://127.0.0.1:$port"; v2="http://127.0.0.1:$vmport"
 pps() { sed -n 's/.*pps=\([0-9.]*\).*/\1/p'; }
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-raw1=(); ours1=(); out1=(); raw2=(); ours2=(); out2=(); takes=()
+raw1=(); direct1=(); outbox1=(); raw2=(); direct2=(); outbox2=(); takes=()
 # One writer against one server: raw (the peer, after the settle pause), direct or outbox (ours; the benchmark settles
 # after its warm-up).
 writer() {
@@ -74,26 +74,22 @@ for r in $(seq "$rounds"); do
   for n in 1 2; do
     url=v$n
     for w in "${order[@]}"; do
-      case $w in
-        raw) declare -n into=raw$n ;;
-        direct) declare -n into=ours$n ;;
-        outbox) declare -n into=out$n ;;
-      esac
+      declare -n into=$w$n  # the writer's array for this server: raw1, direct1, outbox1, raw2, ...
       into+=("$(writer "$w" "${!url}" "v$n")")
       unset -n into
     done
   done
   takes+=("$($bench influx-e2e "$v1" "$points" "$batch" takes v1 32 | pps)")
-  echo "round $r (order ${order[*]}): influxd raw=${raw1[-1]} ours=${ours1[-1]} outbox=${out1[-1]} | victoria-metrics raw=${raw2[-1]} client=${ours2[-1]} outbox=${out2[-1]} | takes(32)=${takes[-1]}"
+  echo "round $r (order ${order[*]}): influxd raw=${raw1[-1]} ours=${direct1[-1]} outbox=${outbox1[-1]} | victoria-metrics raw=${raw2[-1]} client=${direct2[-1]} outbox=${outbox2[-1]} | takes(32)=${takes[-1]}"
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 ratio() { awk "BEGIN{printf \"%.2f\", $1/$2}"; }
-m_raw1=$(median "${raw1[@]}"); m_ours1=$(median "${ours1[@]}"); m_out1=$(median "${out1[@]}")
-m_raw2=$(median "${raw2[@]}"); m_ours2=$(median "${ours2[@]}"); m_out2=$(median "${out2[@]}"); m_takes=$(median "${takes[@]}")
+m_raw1=$(median "${raw1[@]}"); m_ours1=$(median "${direct1[@]}"); m_out1=$(median "${outbox1[@]}")
+m_raw2=$(median "${raw2[@]}"); m_ours2=$(median "${direct2[@]}"); m_out2=$(median "${outbox2[@]}"); m_takes=$(median "${takes[@]}")
 # On a shared machine the peer's own figure can move 2x between rounds: each round's ratio (ours and the peer
 # measured one after the other) is steadier than the ratio of medians taken from different rounds.
 rr() { local -n a=$1 b=$2; local i; for i in "${!a[@]}"; do ratio "${a[$i]}" "${b[$i]}"; echo; done; }
-r_ours1=$(median $(rr ours1 raw1)); r_out1=$(median $(rr out1 raw1)); r_ours2=$(median $(rr ours2 raw2)); r_out2=$(median $(rr out2 raw2))
+r_ours1=$(median $(rr direct1 raw1)); r_out1=$(median $(rr outbox1 raw1)); r_ours2=$(median $(rr direct2 raw2)); r_out2=$(median $(rr outbox2 raw2))
 echo "points=$points batch=$batch rounds=$rounds (medians, points/s; ratio = ours / raw peer on the same server; per-round: median of each round's ratio)"
 echo "influxd v1:         raw=$m_raw1 ours=$m_ours1 ($(ratio "$m_ours1" "$m_raw1")x, per-round ${r_ours1}x) outbox=$m_out1 ($(ratio "$m_out1" "$m_raw1")x, per-round ${r_out1}x)"
 echo "victoria-metrics v2: raw=$m_raw2 influxdb_client=$m_ours2 ($(ratio "$m_ours2" "$m_raw2")x, per-round ${r_ours2}x) outbox=$m_out2 ($(ratio "$m_out2" "$m_raw2")x, per-round ${r_out2}x)"
