@@ -13,6 +13,9 @@ public sealed class TcpChannelTests
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        // The peer echoes only once the client's first read has been cancelled: the read can end no other way
+        // (a fixed delay before the echo raced the 20 ms cancellation on a loaded machine).
+        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var serving = Task.Run(async () =>
         {
             using var peer = await listener.AcceptSocketAsync();
@@ -20,7 +23,7 @@ public sealed class TcpChannelTests
             int n;
             while ((n = await peer.ReceiveAsync(buffer)) > 0)
             {
-                await Task.Delay(150);
+                await cancelled.Task;
                 await peer.SendAsync(buffer.AsMemory(0, n));
             }
         });
@@ -30,6 +33,7 @@ public sealed class TcpChannelTests
         await channel.WriteAsync("ping"u8.ToArray(), default);
         using var cts = new CancellationTokenSource(20);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => channel.ReadAsync(new byte[4], cts.Token).AsTask());
+        cancelled.SetResult();
         Assert.Equal("ping"u8.ToArray(), await channel.ReadExactlyAsync(4));
         await channel.CloseAsync();
         await serving.WaitAsync(TimeSpan.FromSeconds(5));
