@@ -70,28 +70,76 @@ internal static class CleartextPortRouter
         }
     }
 
+    /// <summary>
+    /// Relays one HTTP/1.1 connection to the internal endpoint and back, until the internal endpoint
+    /// closes it: its answers are what the client is owed, so they are copied to the end before the
+    /// client's side is closed. The internal endpoint closes after a request it refuses before reading it
+    /// all (414 for a request line too long, 413 for a body over the limit, 400): the client may still be
+    /// sending then, so its further bytes are read and dropped, and after the answer and the close went
+    /// out they are read for up to <see cref="LingerTime"/> more. Closing a TCP socket with unread bytes
+    /// makes the kernel send a reset, and a reset arriving first makes the client drop the answer
+    /// ("response ended prematurely", "broken pipe"); before this, the relay ended as soon as either
+    /// direction did and cut up to one answer in five to such requests (CleartextRelayTests).
+    /// </summary>
     private static async Task RelayToHttp1Async(ConnectionContext connection, string socketPath)
     {
+        var closed = connection.ConnectionClosed;
         using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), connection.ConnectionClosed).ConfigureAwait(false);
+        await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), closed).ConfigureAwait(false);
         await using var stream = new NetworkStream(socket, ownsSocket: false);
         var preamble = Encoding.ASCII.GetBytes($"CTFWD {connection.RemoteEndPoint?.ToString() ?? "unknown"}\n");
-        await stream.WriteAsync(preamble, connection.ConnectionClosed).ConfigureAwait(false);
+        await stream.WriteAsync(preamble, closed).ConfigureAwait(false);
 
-        var upstream = connection.Transport.Input.CopyToAsync(stream, connection.ConnectionClosed);
-        var downstream = stream.CopyToAsync(connection.Transport.Output, connection.ConnectionClosed);
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(closed);
+        var upstream = RelayRequestsAsync(connection.Transport.Input, stream, socket, reading.Token);
         try
         {
-            await Task.WhenAny(upstream, downstream).ConfigureAwait(false);
+            await stream.CopyToAsync(connection.Transport.Output, closed).ConfigureAwait(false);
         }
-        finally
+        catch (Exception e) when (IsConnectionEnd(e))
         {
-            socket.Shutdown(SocketShutdown.Both);
-            await connection.Transport.Output.CompleteAsync().ConfigureAwait(false);
+            // The client went away: nothing more to answer.
         }
 
-        await Task.WhenAll(Quietly(upstream), Quietly(downstream)).ConfigureAwait(false);
+        await connection.Transport.Output.CompleteAsync().ConfigureAwait(false);
+        reading.CancelAfter(LingerTime);
+        await Quietly(upstream).ConfigureAwait(false);
     }
+
+    /// <summary>How long the client's further bytes are still read after its connection was answered and closed.</summary>
+    internal static readonly TimeSpan LingerTime = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The client's bytes to the internal endpoint; once the client has sent all it will (end of its
+    /// stream) the internal endpoint is told so. If the internal endpoint stops taking them (it closed
+    /// after refusing a request), the rest is read and dropped until the client stops or is cancelled.
+    /// </summary>
+    private static async Task RelayRequestsAsync(PipeReader input, NetworkStream stream, Socket socket, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await input.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
+            socket.Shutdown(SocketShutdown.Send);
+            return;
+        }
+        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
+        {
+            // The internal endpoint closed its side: drop what else the client sends.
+        }
+
+        while (true)
+        {
+            var result = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
+            input.AdvanceTo(result.Buffer.End);
+            if (result.IsCompleted || result.IsCanceled)
+            {
+                return;
+            }
+        }
+    }
+
+    private static bool IsConnectionEnd(Exception e) =>
+        e is IOException or OperationCanceledException or SocketException or ObjectDisposedException or InvalidOperationException;
 
     private static async Task Quietly(Task task)
     {
@@ -99,9 +147,9 @@ internal static class CleartextPortRouter
         {
             await task.ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or OperationCanceledException or SocketException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception e) when (IsConnectionEnd(e))
         {
-            // One side went away; the other is closed with it.
+            // The client went away, or stopped sending within the linger time.
         }
     }
 
