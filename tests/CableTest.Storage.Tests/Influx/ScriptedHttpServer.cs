@@ -90,7 +90,9 @@ internal sealed class ScriptedHttpServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         stop.Cancel();
-        listener.Stop();
+
+        // Close alone: Stop then Close binds the port again for a moment to remove the prefix (managed
+        // HttpListener), and threw "Address already in use" when another test had taken the port meanwhile.
         listener.Close();
         try
         {
