@@ -172,7 +172,9 @@ public sealed class ReplayRunTests
         await File.WriteAllLinesAsync(recording, lines);
         var changedTcp = await replay.ReplayRunAsync(new ReplayRunRequest { RunId = run.RunId });
         var tcpDivergence = changedTcp.Divergences[0];
-        Assert.Equal(tcp["seq"]!.GetValue<long>(), tcpDivergence.Position);
+
+        // Once in a full-suite run this diverged earlier (at 24, the megohmmeter's OUTP OFF): the message says what was sent there.
+        Assert.True(tcp["seq"]!.GetValue<long>() == tcpDivergence.Position, $"diverged at {tcpDivergence.Position}, not {tcp["seq"]}: {tcpDivergence.Reason} (line {tcpDivergence.Line}, sent {tcpDivergence.ActualRequestHex}, recorded {tcpDivergence.ExpectedRequestHex})");
         Assert.Contains($"at byte {tcpRequest.Length - 1}", tcpDivergence.Reason, StringComparison.Ordinal);
         Assert.Equal(Outcome.Inconclusive, changedTcp.Replayed.Outcome);
 
