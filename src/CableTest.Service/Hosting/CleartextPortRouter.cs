@@ -74,7 +74,7 @@ internal static class CleartextPortRouter
     /// Relays one HTTP/1.1 connection to the internal endpoint and back, until the internal endpoint
     /// closes it: its answers are what the client is owed, so they are copied to the end before the
     /// client's side is closed. The internal endpoint closes after a request it refuses before reading it
-    /// all (414 for a request line too long, 413 for a body over the limit, 400): the client may still be
+    /// all (414 for a request line too long, 400 "request body too large", other 400s): the client may still be
     /// sending then, so its further bytes are read and dropped, and after the answer and the close went
     /// out they are read for up to <see cref="LingerTime"/> more. Closing a TCP socket with unread bytes
     /// makes the kernel send a reset, and a reset arriving first makes the client drop the answer

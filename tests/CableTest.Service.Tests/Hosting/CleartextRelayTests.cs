@@ -6,11 +6,12 @@ namespace CableTest.Service.Tests.Hosting;
 
 /// <summary>
 /// HTTP/1.1 on the cleartext port goes through the relay to the internal endpoint. A request that
-/// endpoint refuses before reading it all (a request line too long: 414; a body over the limit: 400 "request body too large") is answered
-/// and the connection closed while the client may still be sending: every such client must get the
-/// answer, never a connection cut without one. Before the relay copied the answer to its end and read
-/// the client's remaining bytes, up to one answer in five of the first test came back empty (the flake of
-/// HostileInputPropertyTests: "response ended prematurely", "broken pipe" on long ids over JSON).
+/// endpoint refuses before reading it all (a request line too long: 414; a body over the limit: 400
+/// "request body too large") is answered and the connection closed while the client may still be
+/// sending: every such client must get the answer, never a connection cut without one. Before the relay
+/// copied the answer to its end and read the client's remaining bytes, up to one answer in five of the
+/// first test came back empty (the flake of HostileInputPropertyTests: "response ended prematurely",
+/// "broken pipe" on long ids over JSON).
 /// </summary>
 public sealed class CleartextRelayTests : IAsyncLifetime
 {
