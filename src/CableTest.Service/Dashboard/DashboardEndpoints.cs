@@ -70,9 +70,10 @@ internal static class DashboardEndpoints
     {
         if (ending is { Kind.Length: > 0 } && ending.Kind != "completed")
         {
-            return new DashboardEnding(ending.Kind, ending.Reason.Length > 0 ? ending.Reason : endReason, ending.By, ending.StepId);
+            var reason = ending.Reason.Length > 0 ? ending.Reason : endReason;
+            return new DashboardEnding(ending.Kind, reason, ending.By, ending.StepId, RunEndingPhrases.ChineseFor(reason));
         }
 
-        return endReason.Length > 0 ? new DashboardEnding("", endReason, "", "") : null;
+        return endReason.Length > 0 ? new DashboardEnding("", endReason, "", "", RunEndingPhrases.ChineseFor(endReason)) : null;
     }
 }

@@ -20,7 +20,7 @@ public static class ReportEnding
 
     public static IReadOnlyList<ReportRow> Rows(RunReport report, RunEnding ending) =>
     [
-        new("Reason · 原因", ending.Reason),
+        new("Reason · 原因", Runs.RunEndingPhrases.ChineseFor(ending.Reason) is { Length: > 0 } zh ? ending.Reason + " · " + zh : ending.Reason),
         new("Ended by · 操作人", ending.By.Length > 0 ? ending.By : "(no person: a fault or a crash)"),
         new("At step · 步骤", ending.StepId.Length > 0 ? ending.StepId : "(between steps)"),
         new("Ended at · 时间", report.Time.Format(ending.EndedAt)),

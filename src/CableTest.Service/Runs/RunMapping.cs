@@ -46,7 +46,7 @@ internal static class RunMapping
 
     /// <summary>The ending in words: the reason, and a warning when high voltage could not be confirmed off.</summary>
     public static string EndReason(RunEnding ending) =>
-        ending.HighVoltageConfirmedOff == false ? (ending.Reason.Length > 0 ? ending.Reason + "; " : "") + "HIGH VOLTAGE NOT CONFIRMED OFF" : ending.Reason;
+        ending.HighVoltageConfirmedOff == false ? (ending.Reason.Length > 0 ? ending.Reason + "; " : "") + RunEndingPhrases.HighVoltageNotConfirmedOff : ending.Reason;
 
     public static V1.RunEnding ToProto(this RunEnding ending)
     {

@@ -29,7 +29,7 @@ public sealed partial class RunOrchestrator
                 active.Evidence[stepId] = e;
             }
 
-            run.CloseInterrupted("interrupted (service stopped or crashed); " + (highVoltageConfirmedOff ? "high voltage confirmed off at restart" : "HIGH VOLTAGE NOT CONFIRMED OFF at restart"), _time.GetUtcNow());
+            run.CloseInterrupted(RunEndingPhrases.Interrupted + "; " + (highVoltageConfirmedOff ? RunEndingPhrases.HighVoltageConfirmedOffAtRestart : RunEndingPhrases.HighVoltageNotConfirmedOffAtRestart), _time.GetUtcNow());
             run.NoteHighVoltageOff(highVoltageConfirmedOff);
             await AppendRecordAsync(active, cancellationToken).ConfigureAwait(false);
             await SaveAsync(Document(active), cancellationToken).ConfigureAwait(false);
@@ -53,7 +53,7 @@ public sealed partial class RunOrchestrator
             }
             else if (!active.Run.IsEnded)
             {
-                active.Run.Fault("stopped before its end", _time.GetUtcNow());
+                active.Run.Fault(RunEndingPhrases.StoppedBeforeItsEnd, _time.GetUtcNow());
             }
 
             active.Run.NoteHighVoltageOff(highVoltageOff);

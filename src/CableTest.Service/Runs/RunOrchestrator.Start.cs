@@ -187,7 +187,7 @@ public sealed partial class RunOrchestrator
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             LogRunFault(_logger, active.RunId, e);
-            End(active, r => r.Fault("stopped by a fault: " + e.Message, _time.GetUtcNow()));
+            End(active, r => r.Fault(RunEndingPhrases.StoppedByAFault + ": " + e.Message, _time.GetUtcNow()));
         }
         finally
         {

@@ -230,7 +230,7 @@ public sealed partial class RunOrchestrator
             return;
         }
 
-        active.AbortReason ??= "service shutting down";
+        active.AbortReason ??= RunEndingPhrases.ServiceShuttingDown;
         await active.Abort.CancelAsync().ConfigureAwait(false);
         if (active.Execution is { } execution)
         {

@@ -52,7 +52,7 @@ internal static class StoredRuns
                 RunState.Aborted => RunEndingKind.Aborted,
                 _ => run.EndReason.StartsWith("interrupted", StringComparison.Ordinal) ? RunEndingKind.Interrupted : RunEndingKind.Faulted,
             };
-            var notConfirmed = run.EndReason.Contains("HIGH VOLTAGE NOT CONFIRMED OFF", StringComparison.Ordinal);
+            var notConfirmed = run.EndReason.Contains(RunEndingPhrases.HighVoltageNotConfirmedOff, StringComparison.Ordinal);
             ending = new RunEnding(kind, run.EndReason, kind == RunEndingKind.Aborted ? run.OperatorName : null, stoppedAt, run.EndedAt?.ToDateTimeOffset() ?? run.StartedAt.ToDateTimeOffset())
             {
                 HighVoltageConfirmedOff = notConfirmed ? false : null,

@@ -175,7 +175,9 @@ function endingText(ending) {
   const kind = { aborted: t("endedAborted"), faulted: t("endedFaulted"), interrupted: t("endedInterrupted") }[ending.kind] ?? "";
   const by = ending.by && !(ending.reason ?? "").includes(ending.by) ? ` ${t("by")} ${ending.by}` : "";
   const step = ending.stepId ? ` (${t("atStep")} ${ending.stepId})` : "";
-  return [kind ? kind + by + step : "", ending.reason].filter(Boolean).join(": ");
+  // The service's own words come in Chinese too (reasonZh); an operator's reason or an instrument's message as written.
+  const reason = i18n.lang === "zh" && ending.reasonZh ? ending.reasonZh : ending.reason;
+  return [kind ? kind + by + step : "", reason].filter(Boolean).join(": ");
 }
 
 function renderBanner() {

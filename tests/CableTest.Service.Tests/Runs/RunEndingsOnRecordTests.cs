@@ -127,6 +127,13 @@ public sealed class RunEndingsOnRecordTests(Xunit.Abstractions.ITestOutputHelper
             Assert.Contains("wrong sample on the bench", abortReport, StringComparison.Ordinal);
             var killReport = await http.GetStringAsync($"/reports/{killed}.html");
             Assert.Contains("interrupted", killReport, StringComparison.Ordinal);
+            Assert.Contains("中断（服务停止或崩溃）", killReport, StringComparison.Ordinal);
+
+            // The technician's dashboard in Chinese: the service's own words of the ending come in Chinese too.
+            using var results = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync($"/dashboard/runs/{killed}/results"));
+            var ending = results.RootElement.GetProperty("ending");
+            Assert.StartsWith("interrupted (service stopped or crashed); ", ending.GetProperty("reason").GetString(), StringComparison.Ordinal);
+            Assert.StartsWith("中断（服务停止或崩溃）; 重启时", ending.GetProperty("reasonZh").GetString(), StringComparison.Ordinal);
         }
     }
 }
