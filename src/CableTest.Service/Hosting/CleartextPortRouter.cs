@@ -107,7 +107,7 @@ internal static class CleartextPortRouter
     }
 
     /// <summary>How long the client's further bytes are still read after its connection was answered and closed.</summary>
-    internal static readonly TimeSpan LingerTime = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan LingerTime = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// The client's bytes to the internal endpoint; once the client has sent all it will (end of its

@@ -15,7 +15,7 @@ internal static class RunEndingPhrases
     public const string StoppedBeforeItsEnd = "stopped before its end";
     public const string StoppedByAFault = "stopped by a fault";
 
-    /// <summary>Longest first, so that a phrase containing another is said whole.</summary>
+    /// <summary>A phrase that contains another comes before it, so that it is said whole.</summary>
     private static readonly (string English, string Chinese)[] InChinese =
     [
         (HighVoltageNotConfirmedOffAtRestart, "重启时未能确认高压已关闭"),
