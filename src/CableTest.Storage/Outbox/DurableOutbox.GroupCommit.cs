@@ -113,6 +113,12 @@ public sealed partial class DurableOutbox
         {
             var offset = segment.Length;
             segment.AppendDurably(encodeBuffer.WrittenSpan, sequence, now);
+            if (segment.DirectWritesRefused is { } reason && !directWritesRefusalLogged)
+            {
+                directWritesRefusalLogged = true;
+                LogDirectWritesRefused(logger, directory, reason);
+            }
+
             RememberTail(segment, offset, sequence, now, chunk);
             refusedSinceLastChange = false;
             Volatile.Write(ref lastSequence, sequence);

@@ -22,7 +22,7 @@ public sealed partial class DurableOutbox
                 LogGap(logger, files[i], segments[^1].LastSequence, first);
             }
 
-            var segment = JournalSegment.Open(files[i], first, isLast: i == files.Count - 1, out var torn, out var corruption);
+            var segment = JournalSegment.Open(files[i], first, isLast: i == files.Count - 1, out var torn, out var corruption, options.DirectWrites);
             if (torn > 0)
             {
                 tornBytes += torn;
@@ -41,7 +41,7 @@ public sealed partial class DurableOutbox
         if (segments.Count == 0)
         {
             var start = cursors.Count == 0 ? 1 : cursors.Values.Max() + 1;
-            segments.Add(JournalSegment.Create(directory, start));
+            segments.Add(JournalSegment.Create(directory, start, options.DirectWrites));
         }
 
         lastSequence = segments[^1].LastSequence;

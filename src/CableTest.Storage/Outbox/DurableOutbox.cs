@@ -34,6 +34,7 @@ public sealed partial class DurableOutbox : IAsyncDisposable
     private int tornBytes;
     private OutboxAlarm lastAlarm = OutboxAlarm.Ok;
     private bool refusedSinceLastChange;
+    private bool directWritesRefusalLogged;
 
     private DurableOutbox(OutboxOptions options, TimeProvider time, ILogger logger)
     {
@@ -219,7 +220,7 @@ public sealed partial class DurableOutbox : IAsyncDisposable
             var active = segments[^1];
             if (!active.IsEmpty && active.Length + incoming > options.SegmentBytes)
             {
-                active = JournalSegment.Create(directory, lastSequence + 1);
+                active = JournalSegment.Create(directory, lastSequence + 1, options.DirectWrites);
                 segments.Add(active);
             }
 
@@ -273,6 +274,9 @@ public sealed partial class DurableOutbox : IAsyncDisposable
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Outbox alarm {Alarm}: undelivered readings are approaching the bound (Outbox:MaxBytes {MaxBytes}, Outbox:MaxAge {MaxAge}); check the InfluxDB connection")]
     private static partial void LogAlarm(ILogger logger, OutboxAlarm alarm, long maxBytes, TimeSpan maxAge);
+
+    [LoggerMessage(EventId = 2014, Level = LogLevel.Information, Message = "Outbox journal at {Directory} is written through the page cache ({Reason}); as durable, more CPU per reading")]
+    private static partial void LogDirectWritesRefused(ILogger logger, string directory, string reason);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Outbox alarm cleared")]
     private static partial void LogAlarmCleared(ILogger logger);

@@ -6,7 +6,9 @@ namespace CableTest.Storage.Outbox;
 /// <summary>
 /// One append-only segment file of the journal. Layout: an 8-byte header ("CTOBX", 0, 0, version 1)
 /// then records: u32 payload length, u32 CRC-32 of the next 20 + length bytes, i64 sequence,
-/// i64 appended-at (Unix ms), u8 precision, 3 reserved bytes, payload. Little-endian.
+/// i64 appended-at (Unix ms), u8 precision, 3 reserved bytes, payload. Little-endian. Written around the
+/// page cache where the file system allows (<see cref="DirectAppender"/>): then the file ends in zeros up to
+/// the next 4 KiB boundary, which is padding, not a torn record.
 /// </summary>
 internal sealed class JournalSegment : IDisposable
 {
@@ -15,14 +17,27 @@ internal sealed class JournalSegment : IDisposable
     public const int MaxPayload = 1 << 20;
     private static readonly byte[] Magic = [(byte)'C', (byte)'T', (byte)'O', (byte)'B', (byte)'X', 0, 0, 1];
 
+    private const int EINVAL = 22;
     private readonly SafeFileHandle handle;
+    private readonly bool writeDirectly;
+    private DirectAppender? direct;
 
-    private JournalSegment(string path, SafeFileHandle handle, long firstSequence)
+    private JournalSegment(string path, SafeFileHandle handle, long firstSequence, bool writeDirectly)
     {
         Path = path;
         this.handle = handle;
         FirstSequence = firstSequence;
+        this.writeDirectly = writeDirectly;
     }
+
+    /// <summary>
+    /// Why appends go through the page cache although direct writes were asked for (set at the first append
+    /// that could not open the file for them), else null.
+    /// </summary>
+    public string? DirectWritesRefused { get; private set; }
+
+    /// <summary>Whether the last append went around the page cache.</summary>
+    public bool WritesDirectly => direct is not null;
 
     public string Path { get; }
 
@@ -45,27 +60,29 @@ internal sealed class JournalSegment : IDisposable
 
     public static string FileName(long firstSequence) => $"{firstSequence:D20}.seg";
 
-    public static JournalSegment Create(string directory, long firstSequence)
+    public static JournalSegment Create(string directory, long firstSequence, bool writeDirectly = false)
     {
         var path = System.IO.Path.Combine(directory, FileName(firstSequence));
         var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read);
         RandomAccess.Write(handle, Magic, 0);
         RandomAccess.FlushToDisk(handle);
         DirectorySync.Flush(directory);
-        return new JournalSegment(path, handle, firstSequence) { LastSequence = firstSequence - 1, Length = HeaderSize };
+        return new JournalSegment(path, handle, firstSequence, writeDirectly) { LastSequence = firstSequence - 1, Length = HeaderSize };
     }
 
     /// <summary>
     /// Opens a segment and validates every record. A bad or partial record at the end of the LAST
     /// segment is a torn write (the append never returned): the tail is cut off and counted. Anywhere
-    /// else it is corruption, reported through <paramref name="corruption"/>.
+    /// else it is corruption, reported through <paramref name="corruption"/>. Zeros after the last record up to
+    /// the file's end, when that end is on a <see cref="DirectAppender.Block"/> boundary less than a block away,
+    /// are a direct write's padding: neither.
     /// </summary>
-    public static JournalSegment Open(string path, long expectedFirstSequence, bool isLast, out int tornBytes, out string? corruption)
+    public static JournalSegment Open(string path, long expectedFirstSequence, bool isLast, out int tornBytes, out string? corruption, bool writeDirectly = false)
     {
         tornBytes = 0;
         corruption = null;
         var handle = File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
-        var segment = new JournalSegment(path, handle, expectedFirstSequence) { LastSequence = expectedFirstSequence - 1 };
+        var segment = new JournalSegment(path, handle, expectedFirstSequence, writeDirectly) { LastSequence = expectedFirstSequence - 1 };
         var fileLength = RandomAccess.GetLength(handle);
         var header = new byte[HeaderSize];
         if (fileLength < HeaderSize || RandomAccess.Read(handle, header, 0) < HeaderSize || !header.AsSpan().SequenceEqual(Magic))
@@ -118,7 +135,7 @@ internal sealed class JournalSegment : IDisposable
         }
 
         segment.Length = offset;
-        if (offset < fileLength)
+        if (offset < fileLength && !IsPadding(data.AsSpan((int)offset), fileLength))
         {
             if (isLast)
             {
@@ -134,6 +151,10 @@ internal sealed class JournalSegment : IDisposable
 
         return segment;
     }
+
+    /// <summary>What a direct write leaves after the last record: fewer than a block of zeros, ending on a block boundary.</summary>
+    private static bool IsPadding(ReadOnlySpan<byte> rest, long fileLength) =>
+        fileLength % DirectAppender.Block == 0 && rest.Length < DirectAppender.Block && !rest.ContainsAnyExcept((byte)0);
 
     /// <summary>Validates one record at the start of <paramref name="span"/> (length, CRC, sequence).</summary>
     public static bool TryParse(ReadOnlySpan<byte> span, long expectedSequence, out int size, out long appendedAt)
@@ -176,11 +197,40 @@ internal sealed class JournalSegment : IDisposable
         return RecordHeaderSize + payload.Length;
     }
 
-    /// <summary>Appends encoded records and makes them durable (fdatasync, see <see cref="FileDataSync"/>) before returning.</summary>
+    /// <summary>
+    /// Appends encoded records and makes them durable (fdatasync, see <see cref="FileDataSync"/>) before
+    /// returning: around the page cache when the segment was opened to write directly and the file system
+    /// allows it, else through it. A file system that refuses a direct write as invalid (an unusual block size)
+    /// gets this and every later append through the page cache; any other error is the caller's.
+    /// </summary>
     public void AppendDurably(ReadOnlySpan<byte> records, long lastSequence, long firstAppendedUnixMs)
     {
-        RandomAccess.Write(handle, records, Length);
-        FileDataSync.Flush(handle);
+        if (writeDirectly && direct is null && DirectWritesRefused is null)
+        {
+            direct = DirectAppender.TryOpen(Path, handle, Length, out var whyNot);
+            DirectWritesRefused = whyNot;
+        }
+
+        if (direct is not null)
+        {
+            try
+            {
+                direct.AppendDurably(records, Length);
+            }
+            catch (IOException e) when (e.HResult == EINVAL)
+            {
+                direct.Dispose();
+                direct = null;
+                DirectWritesRefused = "the file system refused a direct write: " + e.Message;
+            }
+        }
+
+        if (direct is null)
+        {
+            RandomAccess.Write(handle, records, Length);
+            FileDataSync.Flush(handle);
+        }
+
         if (IsEmpty)
         {
             FirstAppendedUnixMs = firstAppendedUnixMs;
@@ -193,5 +243,9 @@ internal sealed class JournalSegment : IDisposable
 
     public int Read(long offset, Span<byte> destination) => RandomAccess.Read(handle, destination, offset);
 
-    public void Dispose() => handle.Dispose();
+    public void Dispose()
+    {
+        direct?.Dispose();
+        handle.Dispose();
+    }
 }

@@ -26,6 +26,18 @@ public sealed class DurableOutboxTests : IDisposable
     private DurableOutbox Open(OutboxOptions? options = null, params string[] consumers) =>
         DurableOutbox.Open(options ?? Options(), consumers.Length == 0 ? ["influx"] : consumers, time, NullLogger.Instance);
 
+    /// <summary>Where the last record ends: direct writes pad a segment with zeros to a 4 KiB boundary (a line never ends in a zero byte).</summary>
+    internal static int RecordsEnd(byte[] segment)
+    {
+        var end = segment.Length;
+        while (end > 0 && segment[end - 1] == 0)
+        {
+            end--;
+        }
+
+        return end;
+    }
+
     private static ReadOnlyMemory<byte> Line(int i) => Encoding.UTF8.GetBytes($"m,core={i % 4} v={i}i {1_700_000_000_000_000_000L + i}");
 
     [Fact]
@@ -122,8 +134,8 @@ public sealed class DurableOutboxTests : IDisposable
 
         var segment = Directory.GetFiles(dir.Path, "*.seg").Single();
         var bytes = File.ReadAllBytes(segment);
-        // Simulate the process dying half-way through writing record 3.
-        File.WriteAllBytes(segment, bytes[..^10]);
+        // Simulate the process dying half-way through writing record 3 (and the file ending there).
+        File.WriteAllBytes(segment, bytes[..(RecordsEnd(bytes) - 10)]);
 
         await using var reopened = Open();
         var status = reopened.GetStatus();
@@ -144,7 +156,7 @@ public sealed class DurableOutboxTests : IDisposable
 
         var segment = Directory.GetFiles(dir.Path, "*.seg").Single();
         var bytes = File.ReadAllBytes(segment);
-        bytes[^3] ^= 0xFF;
+        bytes[RecordsEnd(bytes) - 3] ^= 0xFF;
         File.WriteAllBytes(segment, bytes);
 
         await using var reopened = Open();
