@@ -220,6 +220,7 @@ public sealed partial class DurableOutbox : IAsyncDisposable
             var active = segments[^1];
             if (!active.IsEmpty && active.Length + incoming > options.SegmentBytes)
             {
+                active.StopAppending();
                 active = JournalSegment.Create(directory, lastSequence + 1, options.DirectWrites);
                 segments.Add(active);
             }

@@ -241,6 +241,16 @@ internal sealed class JournalSegment : IDisposable
         LastAppendedUnixMs = firstAppendedUnixMs;
     }
 
+    /// <summary>
+    /// The segment is closed for appends (a newer one took over): gives back the direct-write handle and its
+    /// buffer, which a retained segment would otherwise hold for <see cref="OutboxOptions.RetainDelivered"/>.
+    /// </summary>
+    public void StopAppending()
+    {
+        direct?.Dispose();
+        direct = null;
+    }
+
     public int Read(long offset, Span<byte> destination) => RandomAccess.Read(handle, destination, offset);
 
     public void Dispose()

@@ -40,6 +40,21 @@ public sealed class DirectWritesTests : IDisposable
     }
 
     [Fact]
+    public void StoppedAppending_GivesBackTheDirectHandle_AndALaterAppendStillContinuesTheFile()
+    {
+        using (var segment = JournalSegment.Create(dir.Path, 1, writeDirectly: true))
+        {
+            segment.AppendDurably(Record(1, Line(1)), 1, 0);
+            segment.StopAppending();
+            Assert.False(segment.WritesDirectly);
+            segment.AppendDurably(Record(2, Line(2)), 2, 0);
+        }
+
+        using var reopened = JournalSegment.Open(Directory.GetFiles(dir.Path, "*.seg").Single(), 1, isLast: true, out var torn, out var corruption);
+        Assert.Equal((0, null, 2L), (torn, corruption, reopened.LastSequence));
+    }
+
+    [Fact]
     public async Task Padding_IsNeitherTornNorCorrupt_AndAppendsAfterAReopenContinueInsideTheLastBlock()
     {
         await using (var outbox = Open(Options()))
