@@ -112,6 +112,26 @@ public sealed class VerdictCacheTests
         Assert.NotSame(first, cache.Map(stored[0], encoded: true));
     }
 
+    [Fact]
+    public void Current_ByKey_OnlyAtTheStampItWasFoundAt_AndOnlyWhenCached()
+    {
+        using var cache = new VerdictCache(Options.Create(new GrpcOptions()));
+        var stored = Store(VerdictSeeds.Make(3), sequence: 3);
+        var mapped = cache.Map(stored, encoded: true);
+        cache.Found(GetVerdictRequest.KeyOneofCase.VerdictId, stored.VerdictId, stored.Sequence, stamp: 41);
+
+        Assert.Same(mapped, cache.Current(GetVerdictRequest.KeyOneofCase.VerdictId, stored.VerdictId, 41, encoded: true));
+        Assert.Equal(VerdictDocument.FromStored(stored), cache.Current(GetVerdictRequest.KeyOneofCase.VerdictId, stored.VerdictId, 41, encoded: false));
+        Assert.Null(cache.Current(GetVerdictRequest.KeyOneofCase.VerdictId, stored.VerdictId, 42, encoded: true)); // committed since
+        Assert.Null(cache.Current(GetVerdictRequest.KeyOneofCase.RunId, stored.VerdictId, 41, encoded: true)); // another kind of key
+
+        // Found for a verdict the cache does not hold (here: the cache is off) remembers nothing.
+        using var off = new VerdictCache(Options.Create(new GrpcOptions { VerdictCacheMegabytes = 0 }));
+        off.Map(stored, encoded: true);
+        off.Found(GetVerdictRequest.KeyOneofCase.VerdictId, stored.VerdictId, stored.Sequence, stamp: 41);
+        Assert.Null(off.Current(GetVerdictRequest.KeyOneofCase.VerdictId, stored.VerdictId, 41, encoded: true));
+    }
+
     internal static StoredVerdict Store(Verdict verdict, long sequence, bool chained = false) => Store(VerdictDocument.ToNewVerdict(verdict), sequence, chained);
 
     internal static StoredVerdict Store(NewVerdict v, long sequence, bool chained) => new(
