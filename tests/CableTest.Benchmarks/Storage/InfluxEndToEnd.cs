@@ -45,7 +45,9 @@ internal static class InfluxEndToEnd
         // (--http: our own client on the v2 API too, to see what InfluxDB.Client itself costs).
         using var clientWriter = api == InfluxApi.V2 && !args.Contains("--http") ? new InfluxClientWriter(options) : null;
         IInfluxWriter client = clientWriter is not null ? clientWriter : new InfluxWriteClient(http, options);
-        await WarmUpAsync(client, options, mode, batch);
+        // A running service opened its outbox once, at start: the outbox mode warms up and times the same one.
+        await using var outbox = mode == "outbox" ? OutboxPath.Open(client, options) : null;
+        await WarmUpAsync(client, options, mode, batch, outbox);
         if (mode == "phases")
         {
             return await PhasesAsync(client, points, batch);
@@ -73,7 +75,7 @@ internal static class InfluxEndToEnd
             await Task.Delay(int.Parse(pause, CultureInfo.InvariantCulture));
         }
 
-        var (seconds, cpu) = await TimedAsync(client, options, batches, points, mode);
+        var (seconds, cpu) = await TimedAsync(client, batches, points, mode, outbox);
         if (seconds < 0)
         {
             return 1;
@@ -85,18 +87,16 @@ internal static class InfluxEndToEnd
 
     /// <summary>
     /// The timed part: "direct" posts the batches with our writer, one after the other; "outbox" appends
-    /// them durably (write + fdatasync per batch; a batch is taken only once on disk) while the forwarder
-    /// delivers them, until the server acknowledged the last point. Returns wall seconds (negative when
-    /// a write failed) and the process's CPU time over the same span.
+    /// them durably (write + fdatasync per batch; a batch is taken only once on disk) to
+    /// <paramref name="outbox"/> while its forwarder delivers them, until the server acknowledged the last
+    /// point. Returns wall seconds (negative when a write failed) and the process's CPU time over the same span.
     /// </summary>
-    private static async Task<(double Seconds, TimeSpan Cpu)> TimedAsync(IInfluxWriter client, InfluxOptions options, List<List<ReadOnlyMemory<byte>>> batches, int points, string mode)
+    private static async Task<(double Seconds, TimeSpan Cpu)> TimedAsync(IInfluxWriter client, List<List<ReadOnlyMemory<byte>>> batches, int points, string mode, OutboxPath? outbox)
     {
-        Stopwatch sw;
-        TimeSpan cpu;
-        if (mode == "direct")
+        var cpu = Environment.CpuUsage.TotalTime;
+        var sw = Stopwatch.StartNew();
+        if (outbox is null)
         {
-            cpu = Environment.CpuUsage.TotalTime;
-            sw = Stopwatch.StartNew();
             foreach (var lines in batches)
             {
                 var outcome = await client.WriteAsync(lines, WritePrecision.Ns, default);
@@ -111,31 +111,49 @@ internal static class InfluxEndToEnd
             return (sw.Elapsed.TotalSeconds, Environment.CpuUsage.TotalTime - cpu);
         }
 
-        var dir = Path.Combine(Path.GetTempPath(), "cabletest-bench-outbox-" + Guid.NewGuid().ToString("N"));
-        var outbox = DurableOutbox.Open(new OutboxOptions { Directory = dir, MaxBytes = 8L << 30, SegmentBytes = 64 << 20 },
-            [InfluxForwarder.ConsumerName], TimeProvider.System, NullLogger.Instance);
-        var forwarder = new InfluxForwarder(outbox, client, options, TimeProvider.System, NullLogger<InfluxForwarder>.Instance);
-        cpu = Environment.CpuUsage.TotalTime;
-        sw = Stopwatch.StartNew();
+        var target = outbox.Outbox.GetStatus().LastSequence + points;
         var delivering = Task.Run(async () =>
         {
-            while (outbox.GetStatus().ConsumerPositions[InfluxForwarder.ConsumerName] < points)
+            while (outbox.Outbox.GetStatus().ConsumerPositions[InfluxForwarder.ConsumerName] < target)
             {
-                await forwarder.ForwardOnceAsync(default);
+                await outbox.Forwarder.ForwardOnceAsync(default);
             }
         });
         foreach (var lines in batches)
         {
-            await outbox.AppendBatchAsync(lines, WritePrecision.Ns, default);
+            await outbox.Outbox.AppendBatchAsync(lines, WritePrecision.Ns, default);
         }
 
         await delivering;
         sw.Stop();
-        cpu = Environment.CpuUsage.TotalTime - cpu;
-        forwarder.Dispose();
-        await outbox.DisposeAsync();
-        Directory.Delete(dir, recursive: true);
-        return (sw.Elapsed.TotalSeconds, cpu);
+        return (sw.Elapsed.TotalSeconds, Environment.CpuUsage.TotalTime - cpu);
+    }
+
+    /// <summary>The durable outbox and its forwarder to the server, in a temp directory deleted afterwards.</summary>
+    private sealed class OutboxPath : IAsyncDisposable
+    {
+        private readonly string dir;
+
+        private OutboxPath(string dir, DurableOutbox outbox, InfluxForwarder forwarder) => (this.dir, Outbox, Forwarder) = (dir, outbox, forwarder);
+
+        public DurableOutbox Outbox { get; }
+
+        public InfluxForwarder Forwarder { get; }
+
+        public static OutboxPath Open(IInfluxWriter client, InfluxOptions options)
+        {
+            var dir = Path.Combine(Path.GetTempPath(), "cabletest-bench-outbox-" + Guid.NewGuid().ToString("N"));
+            var outbox = DurableOutbox.Open(new OutboxOptions { Directory = dir, MaxBytes = 8L << 30, SegmentBytes = 64 << 20 },
+                [InfluxForwarder.ConsumerName], TimeProvider.System, NullLogger.Instance);
+            return new OutboxPath(dir, outbox, new InfluxForwarder(outbox, client, options, TimeProvider.System, NullLogger<InfluxForwarder>.Instance));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Forwarder.Dispose();
+            await Outbox.DisposeAsync();
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     /// <summary>
@@ -147,12 +165,14 @@ internal static class InfluxEndToEnd
     /// at a lower tier. The earlier warm-up (five rounds of small batches appended and delivered one at a
     /// time) left the path's loops at the instrumented tier: in the timed part the JIT compiled them
     /// again, about half the outbox's CPU time there (DOTNET_TieredPGO=0 halved it; perf map tiers).
-    /// The connection is open afterwards.
+    /// The connection is open afterwards, and in outbox mode the outbox the timed part appends to has been
+    /// written and delivered through (its buffers grown, its segment open), as a running service's has.
     /// </summary>
-    private static async Task WarmUpAsync(IInfluxWriter client, InfluxOptions options, string mode, int batch)
+    private static async Task WarmUpAsync(IInfluxWriter client, InfluxOptions options, string mode, int batch, OutboxPath? outbox)
     {
-        // phases and takes use the outbox: warm it.
-        mode = mode == "direct" ? "direct" : "outbox";
+        // phases and takes use an outbox of their own: warm the path on a throwaway one.
+        await using var throwaway = outbox is null && mode != "direct" ? OutboxPath.Open(client, options) : null;
+        outbox ??= throwaway;
         var small = EncodeBatches("warmup", 32 * 100, 100);
         var full = EncodeBatches("warmup", 4 * batch, batch);
         var compiledPerRound = new List<long>();
@@ -161,7 +181,7 @@ internal static class InfluxEndToEnd
         {
             var compiled = JitInfo.GetCompiledMethodCount();
             var batches = compiledPerRound.Count % 2 == 0 ? small : full;
-            if (await TimedAsync(client, options, batches, batches.Sum(b => b.Count), mode) is { Seconds: < 0 })
+            if (await TimedAsync(client, batches, batches.Sum(b => b.Count), mode, outbox) is { Seconds: < 0 })
             {
                 throw new InvalidOperationException("the warm-up could not write");
             }
