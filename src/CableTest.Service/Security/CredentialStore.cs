@@ -8,7 +8,7 @@ namespace CableTest.Service.Security;
 /// <summary>
 /// Looks up presented secrets by their SHA-256, in constant time per candidate. The candidates' hashes are
 /// computed once per configuration (again when it is reloaded), not for every request: with one key configured
-/// that halved the hashing a gRPC call pays for its API key (docs/service.md).
+/// that halved the hashing each call pays for its API key.
 /// </summary>
 internal sealed class CredentialStore(IOptionsMonitor<AuthOptions> options)
 {
