@@ -75,7 +75,7 @@ internal static class InfluxEndToEnd
             await Task.Delay(int.Parse(pause, CultureInfo.InvariantCulture));
         }
 
-        var (seconds, cpu) = await TimedAsync(client, batches, points, mode, outbox);
+        var (seconds, cpu) = await TimedAsync(client, batches, points, outbox);
         if (seconds < 0)
         {
             return 1;
@@ -86,12 +86,12 @@ internal static class InfluxEndToEnd
     }
 
     /// <summary>
-    /// The timed part: "direct" posts the batches with our writer, one after the other; "outbox" appends
+    /// The timed part: without an outbox ("direct") posts the batches with our writer, one after the other; with one, appends
     /// them durably (write + fdatasync per batch; a batch is taken only once on disk) to
     /// <paramref name="outbox"/> while its forwarder delivers them, until the server acknowledged the last
     /// point. Returns wall seconds (negative when a write failed) and the process's CPU time over the same span.
     /// </summary>
-    private static async Task<(double Seconds, TimeSpan Cpu)> TimedAsync(IInfluxWriter client, List<List<ReadOnlyMemory<byte>>> batches, int points, string mode, OutboxPath? outbox)
+    private static async Task<(double Seconds, TimeSpan Cpu)> TimedAsync(IInfluxWriter client, List<List<ReadOnlyMemory<byte>>> batches, int points, OutboxPath? outbox)
     {
         var cpu = Environment.CpuUsage.TotalTime;
         var sw = Stopwatch.StartNew();
@@ -181,7 +181,7 @@ internal static class InfluxEndToEnd
         {
             var compiled = JitInfo.GetCompiledMethodCount();
             var batches = compiledPerRound.Count % 2 == 0 ? small : full;
-            if (await TimedAsync(client, batches, batches.Sum(b => b.Count), mode, outbox) is { Seconds: < 0 })
+            if (await TimedAsync(client, batches, batches.Sum(b => b.Count), outbox) is { Seconds: < 0 })
             {
                 throw new InvalidOperationException("the warm-up could not write");
             }
