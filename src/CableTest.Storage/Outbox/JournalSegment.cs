@@ -36,7 +36,7 @@ internal sealed class JournalSegment : IDisposable
     /// </summary>
     public string? DirectWritesRefused { get; private set; }
 
-    /// <summary>Whether the last append went around the page cache.</summary>
+    /// <summary>Whether appends go around the page cache now: a direct handle is open (not after <see cref="StopAppending"/>).</summary>
     public bool WritesDirectly => direct is not null;
 
     public string Path { get; }
