@@ -44,9 +44,13 @@ internal static class RunMapping
         return proto;
     }
 
-    /// <summary>The ending in words: the reason, and a warning when high voltage could not be confirmed off.</summary>
+    /// <summary>
+    /// The ending in words: the reason, and a warning when high voltage could not be confirmed off, unless the reason
+    /// already says so (an ending written at restart does: "… HIGH VOLTAGE NOT CONFIRMED OFF at restart").
+    /// </summary>
     public static string EndReason(RunEnding ending) =>
-        ending.HighVoltageConfirmedOff == false ? (ending.Reason.Length > 0 ? ending.Reason + "; " : "") + RunEndingPhrases.HighVoltageNotConfirmedOff : ending.Reason;
+        ending.HighVoltageConfirmedOff != false || ending.Reason.Contains(RunEndingPhrases.HighVoltageNotConfirmedOff, StringComparison.Ordinal) ? ending.Reason
+        : (ending.Reason.Length > 0 ? ending.Reason + "; " : "") + RunEndingPhrases.HighVoltageNotConfirmedOff;
 
     public static V1.RunEnding ToProto(this RunEnding ending)
     {

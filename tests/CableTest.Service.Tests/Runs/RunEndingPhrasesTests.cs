@@ -1,3 +1,4 @@
+using CableTest.Runs.Model;
 using CableTest.Service.Runs;
 
 namespace CableTest.Service.Tests.Runs;
@@ -13,6 +14,15 @@ public sealed class RunEndingPhrasesTests
     [InlineData(RunEndingPhrases.StoppedByAFault + ": SIM-HV on tcp://127.0.0.1:5020: no reply within 1000 ms", "因故障停止: SIM-HV on tcp://127.0.0.1:5020: no reply within 1000 ms")]
     public void ServicePhrases_SaidInChinese_TheRestAsWritten(string reason, string chinese) =>
         Assert.Equal(chinese, RunEndingPhrases.ChineseFor(reason));
+
+    [Theory]
+    [InlineData(RunEndingPhrases.Interrupted + "; " + RunEndingPhrases.HighVoltageNotConfirmedOffAtRestart, false, RunEndingPhrases.Interrupted + "; " + RunEndingPhrases.HighVoltageNotConfirmedOffAtRestart)]
+    [InlineData(RunEndingPhrases.ServiceShuttingDown, false, RunEndingPhrases.ServiceShuttingDown + "; " + RunEndingPhrases.HighVoltageNotConfirmedOff)]
+    [InlineData("", false, RunEndingPhrases.HighVoltageNotConfirmedOff)]
+    [InlineData(RunEndingPhrases.ServiceShuttingDown, true, RunEndingPhrases.ServiceShuttingDown)]
+    [InlineData(RunEndingPhrases.ServiceShuttingDown, null, RunEndingPhrases.ServiceShuttingDown)]
+    public void EndReason_WarnsOnceWhenHighVoltageWasNotConfirmedOff(string reason, bool? confirmedOff, string expected) =>
+        Assert.Equal(expected, RunMapping.EndReason(new RunEnding(RunEndingKind.Aborted, reason, null, null, DateTimeOffset.UnixEpoch) { HighVoltageConfirmedOff = confirmedOff }));
 
     [Theory]
     [InlineData("wrong sample on the bench")]
