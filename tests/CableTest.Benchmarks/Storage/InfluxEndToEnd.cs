@@ -50,12 +50,12 @@ internal static class InfluxEndToEnd
         await WarmUpAsync(client, options, mode, batch, outbox);
         if (mode == "phases")
         {
-            return await PhasesAsync(client, points, batch);
+            return await PhasesAsync(client, options, points, batch);
         }
 
         if (mode == "takes")
         {
-            return await TakesAsync(points, args.Length > 5 && int.TryParse(args[5], CultureInfo.InvariantCulture, out var t) ? t : 32);
+            return await TakesAsync(client, options, points, args.Length > 5 && int.TryParse(args[5], CultureInfo.InvariantCulture, out var t) ? t : 32);
         }
 
         // Like the peer, the points are encoded before the clock starts (in the product each reading is
@@ -129,7 +129,7 @@ internal static class InfluxEndToEnd
         return (sw.Elapsed.TotalSeconds, Environment.CpuUsage.TotalTime - cpu);
     }
 
-    /// <summary>The durable outbox and its forwarder to the server, in a temp directory deleted afterwards.</summary>
+    /// <summary>The durable outbox and its forwarder to the server, in a temp directory deleted afterwards (phases and takes use the outbox alone).</summary>
     private sealed class OutboxPath : IAsyncDisposable
     {
         private readonly string dir;
@@ -200,11 +200,10 @@ internal static class InfluxEndToEnd
     /// encoding, durable appends (fsync per batch), then per delivered batch: journal read, HTTP post,
     /// durable cursor commit.
     /// </summary>
-    private static async Task<int> PhasesAsync(IInfluxWriter client, int points, int batch)
+    private static async Task<int> PhasesAsync(IInfluxWriter client, InfluxOptions options, int points, int batch)
     {
-        var dir = Path.Combine(Path.GetTempPath(), "cabletest-bench-outbox-" + Guid.NewGuid().ToString("N"));
-        var outbox = DurableOutbox.Open(new OutboxOptions { Directory = dir, MaxBytes = 8L << 30, SegmentBytes = 64 << 20 },
-            [InfluxForwarder.ConsumerName], TimeProvider.System, NullLogger.Instance);
+        await using var path = OutboxPath.Open(client, options);
+        var outbox = path.Outbox;
         var sw = Stopwatch.StartNew();
         var batches = EncodeBatches("conductor_resistance", points, batch);
         var encode = sw.Elapsed;
@@ -244,8 +243,6 @@ internal static class InfluxEndToEnd
             delivered += records.Count;
         }
 
-        await outbox.DisposeAsync();
-        Directory.Delete(dir, recursive: true);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"points={points} encode_s={encode.TotalSeconds:F3} append_fsync_s={append.TotalSeconds:F3} (cpu {appendCpu.TotalSeconds:F3}) read_s={read.TotalSeconds:F3} (cpu {readCpu.TotalSeconds:F3}) post_s={post.TotalSeconds:F3} commit_s={commit.TotalSeconds:F3}"));
         return 0;
@@ -256,11 +253,10 @@ internal static class InfluxEndToEnd
     /// each returning only once its reading is fsync'd; concurrent takes share a group commit. No
     /// delivery: this is the journal's side alone. Prints takes/s and the fsyncs they needed.
     /// </summary>
-    private static async Task<int> TakesAsync(int points, int takers)
+    private static async Task<int> TakesAsync(IInfluxWriter client, InfluxOptions options, int points, int takers)
     {
-        var dir = Path.Combine(Path.GetTempPath(), "cabletest-bench-outbox-" + Guid.NewGuid().ToString("N"));
-        var outbox = DurableOutbox.Open(new OutboxOptions { Directory = dir, MaxBytes = 8L << 30, SegmentBytes = 64 << 20 },
-            [InfluxForwarder.ConsumerName], TimeProvider.System, NullLogger.Instance);
+        await using var path = OutboxPath.Open(client, options);
+        var outbox = path.Outbox;
         var lines = Encode("conductor_resistance", 0, points);
         var next = -1;
         var sw = Stopwatch.StartNew();
@@ -273,8 +269,6 @@ internal static class InfluxEndToEnd
             }
         })));
         var seconds = sw.Elapsed.TotalSeconds;
-        await outbox.DisposeAsync();
-        Directory.Delete(dir, recursive: true);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"points={points} takers={takers} seconds={seconds:F3} pps={points / seconds:F0}"));
         return 0;
     }
