@@ -90,20 +90,6 @@ public sealed class PostgresServer : IAsyncDisposable
         await process.WaitForOutputAsync("ready to accept connections", TimeSpan.FromSeconds(30));
     }
 
-    /// <summary>
-    /// Takes the server away, as an outage does: SIGTERM (which waits for idle pooled clients), then after
-    /// <paramref name="grace"/> the process tree is killed and every connection drops. Its data stays until dispose.
-    /// </summary>
-    public async Task StopAsync(TimeSpan grace)
-    {
-        if (process is not null)
-        {
-            await process.StopAsync(grace);
-            await process.DisposeAsync();
-            process = null;
-        }
-    }
-
     /// <summary>Creates a fresh database and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string name)
     {
