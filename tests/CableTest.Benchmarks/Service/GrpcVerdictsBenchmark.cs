@@ -22,7 +22,8 @@ namespace CableTest.Benchmarks.Service;
 /// the machine. Prints a Markdown table and each call's rate as a ratio to the empty call's.
 /// Every call has a deadline (default 20 s): a call that outlives it is a hang, counted, reported
 /// with its cell and the service's state, and the benchmark exits 1 (it never waits forever).
-/// Arguments: verdicts, seconds per cell, deadline in s, calls (health,get,list), callers (1,8,64).
+/// Arguments: verdicts, seconds per cell, deadline in s, calls (health,get,list), callers (1,8,64), rounds (3): every
+/// selected cell is measured once per round, and each ratio is the median of the rounds' ratios.
 /// With GetVerdict selected, every verdict is first read once; each selected call is then warmed up for 3 s with 8
 /// callers (JIT tiering), then each cell for 1 s.
 /// </summary>
@@ -36,6 +37,7 @@ internal static class GrpcVerdictsBenchmark
         var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 5;
         var duration = TimeSpan.FromSeconds(seconds);
         var deadline = TimeSpan.FromSeconds(args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 20);
+        var rounds = args.Length > 5 ? int.Parse(args[5], CultureInfo.InvariantCulture) : 3;
         string[] keys = ["health", "get", "list"];
         var selected = args.Length > 3 ? args[3].Split(',', StringSplitOptions.RemoveEmptyEntries) : keys;
         int[] callers = args.Length > 4 ? [.. args[4].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(c => int.Parse(c, CultureInfo.InvariantCulture))] : [1, 8, 64];
@@ -77,10 +79,10 @@ internal static class GrpcVerdictsBenchmark
 
             Console.WriteLine("load average before: " + ServiceProcess.LoadAverage());
             Console.WriteLine();
-            Console.WriteLine("| call | clients | calls/s | p50 ms | p99 ms | service CPU µs/call | client CPU µs/call |");
-            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
-            var rates = new double[operations.Length, callers.Length];
-            var cpu = new double[operations.Length, callers.Length];
+            Console.WriteLine("| round | call | clients | calls/s | p50 ms | p99 ms | service CPU µs/call | client CPU µs/call |");
+            Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|");
+            var rates = new double[rounds, operations.Length, callers.Length];
+            var cpu = new double[rounds, operations.Length, callers.Length];
             var failures = new List<string>();
 
             // Steady state, as a service that has run for a while: every call's code path compiled at its final tier first.
@@ -93,56 +95,48 @@ internal static class GrpcVerdictsBenchmark
                 }
             }
 
-            for (var op = 0; op < operations.Length; op++)
+            // Rounds of every selected cell one after the other: a call's ratio to the empty call is taken within a
+            // round (cells seconds apart), where the machine's speed has had least time to change.
+            for (var r = 0; r < rounds; r++)
             {
-                if (!selected.Contains(keys[op]))
+                for (var op = 0; op < operations.Length; op++)
                 {
-                    continue;
-                }
-
-                for (var c = 0; c < callers.Length; c++)
-                {
-                    var warm = await MeasureAsync(operations[op], callers[c], TimeSpan.FromSeconds(1), deadline);
-                    var (serviceBefore, clientBefore) = (CpuTime(service), CpuTime(Process.GetCurrentProcess()));
-                    var cell = await MeasureAsync(operations[op], callers[c], duration, deadline);
-                    var calls = cell.Rate * cell.Seconds;
-                    var serviceCpu = (CpuTime(service) - serviceBefore).TotalMicroseconds / calls;
-                    var clientCpu = (CpuTime(Process.GetCurrentProcess()) - clientBefore).TotalMicroseconds / calls;
-                    rates[op, c] = cell.Rate;
-                    cpu[op, c] = serviceCpu + clientCpu;
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"| {names[op]} | {callers[c]} | {cell.Rate:F0} | {cell.P50:F2} | {cell.P99:F2} | {serviceCpu:F0} | {clientCpu:F0} |"));
-                    foreach (var (what, result) in new[] { ("warm-up", warm), ("measured", cell) })
+                    if (!selected.Contains(keys[op]))
                     {
-                        if (result.Hung > 0 || result.Failed > 0)
+                        continue;
+                    }
+
+                    for (var c = 0; c < callers.Length; c++)
+                    {
+                        var warm = await MeasureAsync(operations[op], callers[c], TimeSpan.FromSeconds(1), deadline);
+                        var (serviceBefore, clientBefore) = (CpuTime(service), CpuTime(Process.GetCurrentProcess()));
+                        var cell = await MeasureAsync(operations[op], callers[c], duration, deadline);
+                        var calls = cell.Rate * cell.Seconds;
+                        var serviceCpu = (CpuTime(service) - serviceBefore).TotalMicroseconds / calls;
+                        var clientCpu = (CpuTime(Process.GetCurrentProcess()) - clientBefore).TotalMicroseconds / calls;
+                        rates[r, op, c] = cell.Rate;
+                        cpu[r, op, c] = serviceCpu + clientCpu;
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"| {r + 1} | {names[op]} | {callers[c]} | {cell.Rate:F0} | {cell.P50:F2} | {cell.P99:F2} | {serviceCpu:F0} | {clientCpu:F0} |"));
+                        foreach (var (what, result) in new[] { ("warm-up", warm), ("measured", cell) })
                         {
-                            failures.Add(string.Create(CultureInfo.InvariantCulture,
-                                $"{names[op]}, {callers[c]} callers ({what}): {result.Hung} call(s) hung past the {deadline.TotalSeconds:F0} s deadline, {result.Failed} failed ({result.FirstError})"));
+                            if (result.Hung > 0 || result.Failed > 0)
+                            {
+                                failures.Add(string.Create(CultureInfo.InvariantCulture,
+                                    $"{names[op]}, {callers[c]} callers, round {r + 1} ({what}): {result.Hung} call(s) hung past the {deadline.TotalSeconds:F0} s deadline, {result.Failed} failed ({result.FirstError})"));
+                            }
                         }
                     }
                 }
             }
 
-            Console.WriteLine();
-            Console.WriteLine("| call / empty call | " + string.Join(" | ", callers.Select(c => $"{c} callers")) + " |");
-            Console.WriteLine("|---|" + string.Concat(callers.Select(_ => "---:|")));
-            foreach (var op in Enumerable.Range(1, operations.Length - 1).Where(o => selected.Contains(keys[0]) && selected.Contains(keys[o])))
-            {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {names[op]} | {string.Join(" | ", callers.Select((_, c) => (rates[op, c] / rates[0, c]).ToString("F2", CultureInfo.InvariantCulture) + "x"))} |"));
-            }
+            var compared = Enumerable.Range(1, operations.Length - 1).Where(o => selected.Contains(keys[0]) && selected.Contains(keys[o])).ToList();
+            PrintRatios("call / empty call", names, compared, callers, rounds, (r, op, c) => rates[r, op, c] / rates[r, 0, c]);
 
             // Throughput moves with whatever else the machine runs; the CPU both processes spend on a call
             // does much less. On cores given to the benchmark alone, calls/s is cores / CPU per call, so the
             // inverse ratio of CPU per call is the throughput ratio a quiet machine would show.
-            Console.WriteLine();
-            Console.WriteLine("| empty call CPU / call CPU (service + client) | " + string.Join(" | ", callers.Select(c => $"{c} callers")) + " |");
-            Console.WriteLine("|---|" + string.Concat(callers.Select(_ => "---:|")));
-            foreach (var op in Enumerable.Range(1, operations.Length - 1).Where(o => selected.Contains(keys[0]) && selected.Contains(keys[o])))
-            {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {names[op]} | {string.Join(" | ", callers.Select((_, c) => (cpu[0, c] / cpu[op, c]).ToString("F2", CultureInfo.InvariantCulture) + "x"))} |"));
-            }
+            PrintRatios("empty call CPU / call CPU (service + client)", names, compared, callers, rounds, (r, op, c) => cpu[r, 0, c] / cpu[r, op, c]);
 
             Console.WriteLine();
             Console.WriteLine("load average after: " + ServiceProcess.LoadAverage());
@@ -158,6 +152,27 @@ internal static class GrpcVerdictsBenchmark
         {
             Directory.Delete(data, recursive: true);
         }
+    }
+
+    /// <summary>Each compared call's ratio per round and their median (the figure to quote: one slow second moves it least).</summary>
+    private static void PrintRatios(string title, string[] names, List<int> compared, int[] callers, int rounds, Func<int, int, int, double> ratio)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"| {title}, median of the rounds | " + string.Join(" | ", callers.Select(c => $"{c} callers")) + " | per round |");
+        Console.WriteLine("|---|" + string.Concat(callers.Select(_ => "---:|")) + "---|");
+        foreach (var op in compared)
+        {
+            var medians = callers.Select((_, c) => Median(Enumerable.Range(0, rounds).Select(r => ratio(r, op, c))));
+            var perRound = callers.Select((_, c) => string.Join(" ", Enumerable.Range(0, rounds).Select(r => ratio(r, op, c).ToString("F2", CultureInfo.InvariantCulture))));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {names[op]} | {string.Join(" | ", medians.Select(m => m.ToString("F2", CultureInfo.InvariantCulture) + "x"))} | {string.Join("; ", perRound)} |"));
+        }
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     private sealed record Cell(double Rate, double Seconds, double P50, double P99, int Hung, int Failed, string FirstError);
