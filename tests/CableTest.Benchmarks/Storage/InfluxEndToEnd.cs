@@ -284,7 +284,12 @@ internal static class InfluxEndToEnd
         return batches;
     }
 
-    /// <summary>The peer's points (under <paramref name="measurement"/>), encoded with our writer into one buffer, sliced per line.</summary>
+    /// <summary>
+    /// The peer's points (under <paramref name="measurement"/>), encoded with our writer and laid out as the peer's are:
+    /// one array per batch holding exactly its body (each line followed by '\n'), sliced per line. A batch so laid out
+    /// is posted as it is (<c>LineProtocolBody</c>), as a batch of one group commit is from the outbox's tail; lines
+    /// scattered over other memory would be joined into a new array first, a copy the peer's pre-built bodies never make.
+    /// </summary>
     private static List<ReadOnlyMemory<byte>> Encode(string measurement, int from, int to)
     {
         var buffer = new ArrayBufferWriter<byte>((to - from) * 96);
@@ -301,7 +306,10 @@ internal static class InfluxEndToEnd
             ends[i - from] = buffer.WrittenCount;
         }
 
-        var memory = buffer.WrittenMemory;
+        var body = new byte[buffer.WrittenCount + 1];
+        buffer.WrittenSpan.CopyTo(body);
+        body[^1] = (byte)'\n';
+        var memory = body.AsMemory();
         var lines = new List<ReadOnlyMemory<byte>>(to - from);
         var begin = 0;
         foreach (var end in ends)
