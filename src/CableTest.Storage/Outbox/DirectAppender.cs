@@ -100,6 +100,13 @@ internal sealed partial class DirectAppender : IDisposable
         partialLength = keep;
     }
 
+    /// <summary>
+    /// Tests only: hands the next writes a buffer one byte off its alignment, which the kernel refuses with EINVAL, the
+    /// error a file system with a larger block than <see cref="Block"/> gives, so the fallback is exercised for real.
+    /// The buffer's spare block leaves room for the shift.
+    /// </summary>
+    internal bool MisalignedForTests { get; set; }
+
     public void Dispose() => handle.Dispose();
 
     /// <summary>A block-aligned span of <paramref name="size"/> bytes of a pinned buffer kept between appends.</summary>
@@ -113,7 +120,7 @@ internal sealed partial class DirectAppender : IDisposable
             bufferCapacity = capacity;
         }
 
-        return buffer.AsSpan(bufferStart, size);
+        return buffer.AsSpan(bufferStart + (MisalignedForTests ? 1 : 0), size);
     }
 
     private static unsafe int AlignmentOffset(byte[] pinned)

@@ -39,6 +39,9 @@ internal sealed class JournalSegment : IDisposable
     /// <summary>Whether appends go around the page cache now: a direct handle is open (not after <see cref="StopAppending"/>).</summary>
     public bool WritesDirectly => direct is not null;
 
+    /// <summary>Tests only: the direct-write appender while one is open.</summary>
+    internal DirectAppender? DirectAppenderForTests => direct;
+
     public string Path { get; }
 
     /// <summary>Sequence of the first record this segment holds (or will hold).</summary>

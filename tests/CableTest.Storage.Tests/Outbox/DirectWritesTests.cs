@@ -55,6 +55,71 @@ public sealed class DirectWritesTests : IDisposable
     }
 
     [Fact]
+    public void DirectWriteRefusedAsInvalid_ThatAppendAndTheNextGoThroughThePageCache_NothingLostOrTorn()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var path = "";
+        using (var segment = JournalSegment.Create(dir.Path, 1, writeDirectly: true))
+        {
+            path = segment.Path;
+            segment.AppendDurably(Record(1, Line(1)), 1, 0);
+            Assert.True(segment.WritesDirectly, segment.DirectWritesRefused);
+
+            // A real EINVAL from the kernel: the direct write's buffer is one byte off its alignment.
+            segment.DirectAppenderForTests!.MisalignedForTests = true;
+            segment.AppendDurably(Record(2, Line(2)), 2, 0);
+            Assert.False(segment.WritesDirectly);
+            Assert.StartsWith("the file system refused a direct write", segment.DirectWritesRefused, StringComparison.Ordinal);
+            segment.AppendDurably(Record(3, Line(3)), 3, 0);
+            Assert.Equal(3, segment.LastSequence);
+        }
+
+        // The page-cache writes overwrote the first direct write's padding: the file ends at the last record.
+        var expectedLength = JournalSegment.HeaderSize + (3 * JournalSegment.RecordHeaderSize) + Line(1).Length + Line(2).Length + Line(3).Length;
+        Assert.Equal(Math.Max(expectedLength, DirectAppender.Block), new FileInfo(path).Length);
+        using var reopened = JournalSegment.Open(path, 1, isLast: true, out var torn, out var corruption);
+        Assert.Equal((0, null, 3L, (long)expectedLength), (torn, corruption, reopened.LastSequence, reopened.Length));
+    }
+
+    [Fact]
+    public async Task DirectWriteRefusedAsInvalid_InTheOutbox_SaidOnce_EveryReadingReadBackInOrder()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var expected = new List<byte[]>();
+        await using (var outbox = Open(Options()))
+        {
+            await outbox.AppendAsync(Line(1), WritePrecision.Ns, default);
+            expected.Add(Line(1).ToArray());
+            outbox.ActiveSegmentForTests.DirectAppenderForTests!.MisalignedForTests = true;
+            for (var i = 2; i <= 60; i++)
+            {
+                // 60 lines of ~600 bytes cross the 16 KiB segments: the refused one goes on through the page cache,
+                // the next ones open their own direct handle (not misaligned) and write directly again.
+                var line = Encoding.ASCII.GetBytes($"m,pad={new string('x', 560)} v={i}i");
+                await outbox.AppendAsync(line, WritePrecision.Ns, default);
+                expected.Add(line);
+            }
+
+            Assert.True(outbox.ActiveSegmentForTests.WritesDirectly, outbox.ActiveSegmentForTests.DirectWritesRefused);
+        }
+
+        Assert.True(Directory.GetFiles(dir.Path, "*.seg").Length > 1, "the test must cross a segment");
+        Assert.Single(log.AtLeast(LogLevel.Information), m => m.Contains("through the page cache", StringComparison.Ordinal) && m.Contains("refused a direct write", StringComparison.Ordinal));
+        await using var reopened = Open(Options());
+        Assert.Equal(0, reopened.GetStatus().TornRecordsDiscarded);
+        Assert.Equal(expected, reopened.Read("influx", 1000, 1 << 20).Select(r => r.Payload.ToArray()));
+        Assert.Empty(log.AtLeast(LogLevel.Warning));
+    }
+
+    [Fact]
     public async Task Padding_IsNeitherTornNorCorrupt_AndAppendsAfterAReopenContinueInsideTheLastBlock()
     {
         await using (var outbox = Open(Options()))
