@@ -72,7 +72,7 @@ public sealed class DirectWritesTests : IDisposable
             // A real EINVAL from the kernel: the direct write's buffer is one byte off its alignment.
             segment.DirectAppenderForTests!.MisalignedForTests = true;
             segment.AppendDurably(Record(2, Line(2)), 2, 0);
-            Assert.False(segment.WritesDirectly);
+            Assert.False(segment.WritesDirectly, $"{dir.Path} took a misaligned direct write: this test needs a file system that refuses one (ext4 does, tmpfs does not)");
             Assert.StartsWith("the file system refused a direct write", segment.DirectWritesRefused, StringComparison.Ordinal);
             segment.AppendDurably(Record(3, Line(3)), 3, 0);
             Assert.Equal(3, segment.LastSequence);
