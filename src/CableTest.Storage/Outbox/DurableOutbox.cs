@@ -21,18 +21,6 @@ public sealed partial class DurableOutbox : IAsyncDisposable
     private readonly Lock queueGate = new();
     private readonly Lock gate = new();
     private readonly List<JournalSegment> segments = [];
-
-    /// <summary>Tests only: the segment appends go to now.</summary>
-    internal JournalSegment ActiveSegmentForTests
-    {
-        get
-        {
-            lock (gate)
-            {
-                return segments[^1];
-            }
-        }
-    }
     private readonly Dictionary<string, Consumer> consumers = new(StringComparer.Ordinal);
     private readonly ArrayBufferWriter<byte> encodeBuffer = new(64 * 1024);
     private List<PendingAppend> queue = [];
@@ -64,6 +52,18 @@ public sealed partial class DurableOutbox : IAsyncDisposable
             lock (gate)
             {
                 return [.. consumers.Keys];
+            }
+        }
+    }
+
+    /// <summary>Tests only: the segment appends go to now.</summary>
+    internal JournalSegment ActiveSegmentForTests
+    {
+        get
+        {
+            lock (gate)
+            {
+                return segments[^1];
             }
         }
     }

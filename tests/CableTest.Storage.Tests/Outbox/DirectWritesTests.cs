@@ -78,7 +78,9 @@ public sealed class DirectWritesTests : IDisposable
             Assert.Equal(3, segment.LastSequence);
         }
 
-        // The page-cache writes overwrote the first direct write's padding: the file ends at the last record.
+        // The page-cache writes went over the first direct write's padding, inside its block: the file keeps that
+        // block's length (or ends at the last record once past it), and what is left of the padding is neither
+        // torn nor corrupt.
         var expectedLength = JournalSegment.HeaderSize + (3 * JournalSegment.RecordHeaderSize) + Line(1).Length + Line(2).Length + Line(3).Length;
         Assert.Equal(Math.Max(expectedLength, DirectAppender.Block), new FileInfo(path).Length);
         using var reopened = JournalSegment.Open(path, 1, isLast: true, out var torn, out var corruption);
