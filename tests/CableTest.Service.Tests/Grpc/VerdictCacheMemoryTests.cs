@@ -1,3 +1,4 @@
+using CableTest.Contracts.V1;
 using CableTest.Service.Grpc.Verdicts;
 using CableTest.Service.Hosting;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,31 @@ public sealed class VerdictCacheMemoryTests(ITestOutputHelper output)
         output.WriteLine($"2,000 verdicts: counted {cache.CountedBytes} bytes, retained {retained} bytes");
         Assert.True(cache.CountedBytes >= retained, $"counted {cache.CountedBytes} bytes, the entries take {retained}");
         Assert.True(cache.CountedBytes <= retained * 1.25, $"counted {cache.CountedBytes} bytes, the entries take only {retained}");
+        GC.KeepAlive(documents);
+    }
+
+    [Fact]
+    public void Found_CountedBytes_AtLeastWhatTheEntriesAndTheirKeysTake()
+    {
+        using var cache = new VerdictCache(Options.Create(new GrpcOptions { VerdictCacheMegabytes = 64 }));
+        var documents = Enumerable.Range(1, 2_000).Select(n => VerdictDocument.ToNewVerdict(VerdictSeeds.Make(n))).ToList();
+
+        // Each verdict read by all three of its keys, each key a string of the request's own (a copy), as a gRPC read gives it.
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var sequence = 0L;
+        foreach (var d in documents)
+        {
+            cache.Map(VerdictCacheTests.Store(d, ++sequence, chained: true), encoded: true);
+            cache.Found(GetVerdictRequest.KeyOneofCase.RunId, new string(d.RunId), sequence, stamp: 7);
+            cache.Found(GetVerdictRequest.KeyOneofCase.VerdictId, new string(d.VerdictId), sequence, stamp: 7);
+            cache.Found(GetVerdictRequest.KeyOneofCase.SampleId, new string(d.SampleId), sequence, stamp: 7);
+        }
+
+        var retained = GC.GetTotalMemory(forceFullCollection: true) - before;
+        output.WriteLine($"2,000 verdicts and their 6,000 keys: counted {cache.CountedBytes} bytes, retained {retained} bytes");
+        Assert.NotNull(cache.Current(GetVerdictRequest.KeyOneofCase.SampleId, documents[^1].SampleId, 7, encoded: true));
+        Assert.True(cache.CountedBytes >= retained, $"counted {cache.CountedBytes} bytes, the entries and keys take {retained}");
+        Assert.True(cache.CountedBytes <= retained * 1.25, $"counted {cache.CountedBytes} bytes, the entries and keys take only {retained}");
         GC.KeepAlive(documents);
     }
 }

@@ -132,6 +132,45 @@ public sealed class VerdictCacheTests
         Assert.Null(off.Current(GetVerdictRequest.KeyOneofCase.VerdictId, stored.VerdictId, 41, encoded: true));
     }
 
+    [Fact]
+    public void Found_KeysGoWithTheirVerdict_AKeyNamingALaterVerdictStays()
+    {
+        using var cache = new VerdictCache(Options.Create(new GrpcOptions { VerdictCacheMegabytes = 1 }));
+        var first = Store(VerdictSeeds.Make(1), sequence: 1);
+        cache.Map(first, encoded: true);
+        cache.Found(GetVerdictRequest.KeyOneofCase.RunId, first.RunId, 1, stamp: 5);
+        cache.Found(GetVerdictRequest.KeyOneofCase.SampleId, first.SampleId, 1, stamp: 5);
+
+        // The sample's key now names a later verdict of the same sample (found at a later stamp).
+        var later = Store(VerdictSeeds.Make(4), sequence: 2);
+        Assert.Equal(first.SampleId, later.SampleId);
+        cache.Map(later, encoded: true);
+        cache.Found(GetVerdictRequest.KeyOneofCase.SampleId, later.SampleId, 2, stamp: 6);
+
+        // The first verdict's entry goes (here: replaced by its record mapped again, as after an edit): its run key goes
+        // with it, the sample key, which names the later verdict, stays.
+        var counted = cache.CountedBytes;
+        cache.Map(first with { ContentSha256 = "edited" }, encoded: true);
+        Assert.Null(cache.Current(GetVerdictRequest.KeyOneofCase.RunId, first.RunId, 5, encoded: true));
+        Assert.NotNull(cache.Current(GetVerdictRequest.KeyOneofCase.SampleId, later.SampleId, 6, encoded: true));
+        Assert.True(cache.CountedBytes < counted, $"{cache.CountedBytes} bytes counted, {counted} before: the keys' bytes are still counted");
+
+        // Filled past its megabyte, the cache lets the least recently used go, and with them every key that named them.
+        foreach (var n in Enumerable.Range(3, 2000))
+        {
+            var s = Store(VerdictSeeds.Make(n), sequence: n);
+            cache.Map(s, encoded: true);
+            cache.Found(GetVerdictRequest.KeyOneofCase.VerdictId, s.VerdictId, n, stamp: 6);
+            Assert.True(cache.CountedBytes <= 1 << 20, $"{cache.CountedBytes} bytes counted after sequence {n}");
+        }
+
+        Assert.False(cache.Holds(2));
+        Assert.Null(cache.Current(GetVerdictRequest.KeyOneofCase.SampleId, later.SampleId, 6, encoded: true));
+        var kept = Enumerable.Range(3, 2000).Where(n => cache.Holds(n)).ToList();
+        Assert.NotEmpty(kept);
+        Assert.Equal(2000 - kept.Count, Enumerable.Range(3, 2000).Except(kept).Count(n => cache.Current(GetVerdictRequest.KeyOneofCase.VerdictId, VerdictSeeds.Id(n), 6, encoded: true) is null));
+    }
+
     internal static StoredVerdict Store(Verdict verdict, long sequence, bool chained = false) => Store(VerdictDocument.ToNewVerdict(verdict), sequence, chained);
 
     internal static StoredVerdict Store(NewVerdict v, long sequence, bool chained) => new(

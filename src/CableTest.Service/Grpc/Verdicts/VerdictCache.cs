@@ -1,7 +1,7 @@
+using System.Collections.Concurrent;
 using CableTest.Contracts.V1;
 using CableTest.Service.Hosting;
 using CableTest.Storage.Runs;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace CableTest.Service.Grpc.Verdicts;
@@ -13,24 +13,32 @@ namespace CableTest.Service.Grpc.Verdicts;
 /// index columns are still those it was mapped and checked from (else the record is mapped again, and refused if
 /// its columns disagree with its evidence). A binary gRPC response writes the encoding as it is
 /// (see <see cref="VerdictReplies"/>); anything else gets a message parsed from
-/// it, its own to keep. Bounded by memory (<see cref="GrpcOptions.VerdictCacheMegabytes"/>): an entry counts as
-/// what it takes (<see cref="CachedVerdict.Bytes"/>); the least recently used quarter goes when full.
+/// it, its own to keep. Beside each entry, the keys (run id, verdict id, sample id) found to name it and the store's
+/// change stamp at the time: a read by key at that same stamp takes the entry in one lookup.
+/// Bounded by memory (<see cref="GrpcOptions.VerdictCacheMegabytes"/>): an entry counts as what it takes
+/// (<see cref="CachedVerdict.Bytes"/>, plus <see cref="KeyBytes"/> for each key remembered for it); when an entry
+/// would take the count past the bound, the least recently used go until a quarter of it is free, and with them
+/// the keys that named them.
 /// </summary>
 internal sealed class VerdictCache : IDisposable
 {
-    private readonly MemoryCache? cache;
+    /// <summary>What a remembered key takes besides its characters: its string's header, its slot in the key table, the stamp record, the entry's list slot (measured: VerdictCacheMemoryTests).</summary>
+    internal const int KeyBytes = 160;
 
-    public VerdictCache(IOptions<GrpcOptions> options)
-    {
-        var megabytes = options.Value.VerdictCacheMegabytes;
-        cache = megabytes > 0 ? new MemoryCache(new MemoryCacheOptions { SizeLimit = megabytes * (1L << 20), CompactionPercentage = 0.25, TrackStatistics = true }) : null;
-    }
+    private readonly long limit;
+    private readonly ConcurrentDictionary<long, Entry> bySequence = new();
+    private readonly ConcurrentDictionary<Lookup, KeyedTo> byKey = new();
+    private readonly Lock adding = new();
+    private long counted;
+    private long clock;
+
+    public VerdictCache(IOptions<GrpcOptions> options) => limit = options.Value.VerdictCacheMegabytes * (1L << 20);
 
     /// <summary>Whether the verdict at <paramref name="sequence"/> is cached, without touching it (for tests).</summary>
-    internal bool Holds(long sequence) => cache?.Keys.Contains(sequence) ?? false;
+    internal bool Holds(long sequence) => bySequence.ContainsKey(sequence);
 
-    /// <summary>What the entries are counted at now, in bytes (for tests and the docs' figure).</summary>
-    internal long CountedBytes => cache?.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
+    /// <summary>What the entries and their keys are counted at now, in bytes (for tests and the docs' figure).</summary>
+    internal long CountedBytes => Volatile.Read(ref counted);
 
     /// <summary>
     /// The verdict <paramref name="stored"/> holds: from the cache while its hashes and index columns match, else
@@ -40,20 +48,20 @@ internal sealed class VerdictCache : IDisposable
     /// </summary>
     public Verdict Map(StoredVerdict stored, bool encoded)
     {
-        if (cache is null)
+        if (limit == 0)
         {
             return VerdictDocument.FromStored(stored);
         }
 
-        if (cache.TryGetValue(stored.Sequence, out CachedVerdict? hit) && hit!.IsFrom(stored))
+        if (bySequence.TryGetValue(stored.Sequence, out var hit) && hit.Verdict.IsFrom(stored))
         {
-            return encoded ? hit.StandIn : hit.Parse();
+            return Serve(hit, encoded);
         }
 
         var verdict = VerdictDocument.FromStored(stored);
-        var entry = CachedVerdict.Of(verdict, stored);
-        cache.Set(stored.Sequence, entry, new MemoryCacheEntryOptions { Size = entry.Bytes });
-        return encoded ? entry.StandIn : verdict;
+        var entry = new Entry(CachedVerdict.Of(verdict, stored)) { LastUsed = Interlocked.Increment(ref clock) };
+        Add(stored.Sequence, entry);
+        return encoded ? entry.Verdict.StandIn : verdict;
     }
 
     /// <summary>
@@ -63,19 +71,155 @@ internal sealed class VerdictCache : IDisposable
     /// still what was read and checked then.
     /// </summary>
     public Verdict? Current(GetVerdictRequest.KeyOneofCase kind, string key, long stamp, bool encoded) =>
-        cache is not null && cache.TryGetValue(new Lookup(kind, key), out KeyedTo? found) && found!.Stamp == stamp
-            && cache.TryGetValue(found.Sequence, out CachedVerdict? hit) ? encoded ? hit!.StandIn : hit!.Parse() : null;
+        byKey.TryGetValue(new Lookup(kind, key), out var found) && found.Stamp == stamp ? Serve(found.Entry, encoded) : null;
 
-    /// <summary>Remembers that <paramref name="key"/> named the verdict at <paramref name="sequence"/> when the stamp, taken before the read, was <paramref name="stamp"/>.</summary>
-    public void Found(GetVerdictRequest.KeyOneofCase kind, string key, long sequence, long stamp) =>
-        cache?.Set(new Lookup(kind, key), new KeyedTo(sequence, stamp), new MemoryCacheEntryOptions { Size = LookupBytes + (2L * key.Length) });
+    /// <summary>
+    /// Remembers that <paramref name="key"/> named the verdict at <paramref name="sequence"/> when the stamp, taken
+    /// before the read, was <paramref name="stamp"/>; nothing if that verdict is not cached.
+    /// </summary>
+    public void Found(GetVerdictRequest.KeyOneofCase kind, string key, long sequence, long stamp)
+    {
+        if (!bySequence.TryGetValue(sequence, out var entry))
+        {
+            return;
+        }
 
-    public void Dispose() => cache?.Dispose();
+        var lookup = new Lookup(kind, key);
+        var bytes = KeyBytes + (2L * key.Length);
+        lock (entry.Keys)
+        {
+            // Under the entry's lock, as its eviction: a key is either seen and removed by it, or not added at all.
+            if (entry.Evicted)
+            {
+                return;
+            }
 
-    /// <summary>What a lookup entry is counted at besides its key's characters.</summary>
-    private const int LookupBytes = 96;
+            if (!entry.Keys.Contains(lookup))
+            {
+                entry.Keys.Add(lookup);
+                entry.Bytes += bytes;
+                Interlocked.Add(ref counted, bytes);
+            }
+
+            byKey[lookup] = new KeyedTo(entry, stamp);
+        }
+
+        if (Volatile.Read(ref counted) > limit)
+        {
+            lock (adding)
+            {
+                Compact(0);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        byKey.Clear();
+        bySequence.Clear();
+    }
+
+    private Verdict Serve(Entry entry, bool encoded)
+    {
+        // The clock moves once per entry added, not per read: a hit only reads it (no write shared by every caller),
+        // and writes the entry only the first time it is served since the last entry came in.
+        var now = Volatile.Read(ref clock);
+        if (entry.LastUsed != now)
+        {
+            entry.LastUsed = now;
+        }
+
+        return encoded ? entry.Verdict.StandIn : entry.Verdict.Parse();
+    }
+
+    /// <summary>Adds an entry (in place of any older one at its sequence), first making room for it by the bound.</summary>
+    private void Add(long sequence, Entry entry)
+    {
+        lock (adding)
+        {
+            if (bySequence.TryGetValue(sequence, out var replaced))
+            {
+                Evict(sequence, replaced);
+            }
+
+            Compact(entry.Bytes);
+            if (entry.Bytes > limit)
+            {
+                return; // larger than the whole cache: served, not kept
+            }
+
+            bySequence[sequence] = entry;
+            Interlocked.Add(ref counted, entry.Bytes);
+        }
+    }
+
+    /// <summary>If <paramref name="incoming"/> more bytes would pass the bound, evicts the least recently used until a quarter of it is free. Under <see cref="adding"/>.</summary>
+    private void Compact(long incoming)
+    {
+        if (Volatile.Read(ref counted) + incoming <= limit)
+        {
+            return;
+        }
+
+        var target = (limit * 3 / 4) - incoming;
+        foreach (var (sequence, entry) in bySequence.ToArray().OrderBy(e => e.Value.LastUsed))
+        {
+            if (Volatile.Read(ref counted) <= target)
+            {
+                break;
+            }
+
+            Evict(sequence, entry);
+        }
+    }
+
+    private void Evict(long sequence, Entry entry)
+    {
+        if (!bySequence.TryRemove(new KeyValuePair<long, Entry>(sequence, entry)))
+        {
+            return;
+        }
+
+        lock (entry.Keys)
+        {
+            entry.Evicted = true;
+            foreach (var key in entry.Keys)
+            {
+                // Only where the key still names this entry: a sample's key may name a later verdict by now.
+                if (byKey.TryGetValue(key, out var keyed) && keyed.Entry == entry)
+                {
+                    byKey.TryRemove(new KeyValuePair<Lookup, KeyedTo>(key, keyed));
+                }
+            }
+
+            Interlocked.Add(ref counted, -entry.Bytes);
+        }
+    }
 
     private readonly record struct Lookup(GetVerdictRequest.KeyOneofCase Kind, string Key);
 
-    private sealed record KeyedTo(long Sequence, long Stamp);
+    /// <summary>
+    /// A cached verdict, when it was last served (a tick of the cache's own clock, which counts the entries added: entries
+    /// served between two additions are equally recent), the keys remembered for it.
+    /// </summary>
+    private sealed class Entry(CachedVerdict verdict)
+    {
+        public CachedVerdict Verdict { get; } = verdict;
+
+        public List<Lookup> Keys { get; } = new(3);
+
+        public long Bytes { get; set; } = verdict.Bytes;
+
+        public long LastUsed { get; set; }
+
+        public bool Evicted { get; set; }
+    }
+
+    /// <summary>A key's entry and the change stamp it was found at; compared by reference when removed.</summary>
+    private sealed class KeyedTo(Entry entry, long stamp)
+    {
+        public Entry Entry { get; } = entry;
+
+        public long Stamp { get; } = stamp;
+    }
 }
