@@ -15,7 +15,7 @@ public sealed class SqliteRunStore : SqlRunStore
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> configured = new();
     private readonly Lock probeGate = new();
     private SqliteConnection? probe;
-    private SqliteCommand? dataVersion;
+    private SQLitePCL.sqlite3_stmt? dataVersion;
     private long probeArrivals;
     private long lastProbeCovers;
     private long? lastStamp;
@@ -74,6 +74,10 @@ public sealed class SqliteRunStore : SqlRunStore
         }
     }
 
+    /// <summary>
+    /// One step of <c>PRAGMA data_version</c>, prepared once on the kept connection and stepped through SQLite's own
+    /// API: the statement answers one row, and ADO.NET's reader around it would cost more than the step.
+    /// </summary>
     private long? Probe()
     {
         try
@@ -87,12 +91,19 @@ public sealed class SqliteRunStore : SqlRunStore
                 }
 
                 probe = connection;
-                dataVersion = connection.CreateCommand();
-                dataVersion.CommandText = "PRAGMA data_version";
-                dataVersion.Prepare();
+                Check(SQLitePCL.raw.sqlite3_prepare_v2(connection.Handle, "PRAGMA data_version", out var statement), connection);
+                dataVersion = statement;
             }
 
-            return Convert.ToInt64(dataVersion.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            var step = SQLitePCL.raw.sqlite3_step(dataVersion);
+            var version = step == SQLitePCL.raw.SQLITE_ROW ? SQLitePCL.raw.sqlite3_column_int64(dataVersion, 0) : (long?)null;
+            Check(SQLitePCL.raw.sqlite3_reset(dataVersion), probe!);
+            if (version is null)
+            {
+                throw new InvalidOperationException($"PRAGMA data_version answered no row (SQLite result {step})");
+            }
+
+            return version;
         }
         catch (Exception e) when (e is SqliteException or InvalidOperationException)
         {
@@ -100,6 +111,8 @@ public sealed class SqliteRunStore : SqlRunStore
             return null;
         }
     }
+
+    private static void Check(int result, SqliteConnection connection) => SqliteException.ThrowExceptionForRC(result, connection.Handle);
 
     private void CloseProbe()
     {
