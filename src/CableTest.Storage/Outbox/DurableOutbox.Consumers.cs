@@ -10,6 +10,23 @@ public sealed partial class DurableOutbox
     private const string QuarantineFile = "quarantine.jsonl";
     private const int ReadChunkBytes = 1 << 20;
 
+    private long chunksReadFromDisk;
+
+    /// <summary>How many times a consumer's read went to the journal on disk (for tests).</summary>
+    internal long ChunksReadFromDiskForTests => Interlocked.Read(ref chunksReadFromDisk);
+
+    /// <summary>How many group commits the tail holds in memory (for tests).</summary>
+    internal int TailGroupsForTests
+    {
+        get
+        {
+            lock (gate)
+            {
+                return tail.Count;
+            }
+        }
+    }
+
     /// <summary>
     /// Reads up to <paramref name="maxRecords"/> records (and about <paramref name="maxBytes"/> bytes)
     /// after what <paramref name="consumer"/> has read so far. The consumer keeps them until delivered;
@@ -125,9 +142,21 @@ public sealed partial class DurableOutbox
                 continue;
             }
 
-            // Otherwise read what this batch can use, not the rest of the segment: at most
-            // ReadChunkBytes (or the byte budget left), but always the whole next record.
-            var chunk = ReadChunk(segment, offset, maxBytes - bytes);
+            // Otherwise what the last read from disk left over, if it starts with the next record; else read what
+            // this batch can use, not the rest of the segment: at most ReadChunkBytes (or the byte budget left), but
+            // always the whole next record.
+            ReadOnlyMemory<byte> chunk;
+            if (c.Leftover is { } left && left.Segment == segment && left.Offset == offset && JournalSegment.TryParse(left.Data.Span, c.NextToRead, out _, out _))
+            {
+                chunk = left.Data;
+            }
+            else
+            {
+                chunk = ReadChunk(segment, offset, maxBytes - bytes);
+                Interlocked.Increment(ref chunksReadFromDisk);
+            }
+
+            c.Leftover = null;
             var read = chunk.Length;
             var data = chunk.Span;
             var at = 0;
@@ -157,6 +186,10 @@ public sealed partial class DurableOutbox
                 // Not even one record fitted or parsed: stop rather than spin.
                 break;
             }
+
+            // The rest of the chunk, for this consumer's next read (a batch ends by its count well before a
+            // chunk's end: read again, the same bytes would cost a second read into a new array).
+            c.Leftover = at < read ? new DiskLeftover(segment, offset + at, chunk[at..]) : null;
         }
 
         return result;
@@ -229,6 +262,8 @@ public sealed partial class DurableOutbox
                 c.NextToRead = upToSequence + 1;
                 c.Segment = null;
             }
+
+            TrimTail();
         }
 
         Interlocked.Add(ref delivered, deliveredCount);
@@ -427,6 +462,9 @@ public sealed partial class DurableOutbox
         }
     }
 
+    /// <summary>Bytes of <paramref name="Segment"/> read from disk, from <paramref name="Offset"/> on, not yet returned.</summary>
+    private sealed record DiskLeftover(JournalSegment Segment, long Offset, ReadOnlyMemory<byte> Data);
+
     private sealed class Consumer(string name)
     {
         public string Name { get; } = name;
@@ -443,6 +481,9 @@ public sealed partial class DurableOutbox
         public JournalSegment? Segment { get; set; }
 
         public long Offset { get; set; }
+
+        /// <summary>What this consumer's last read from disk read beyond the records it returned (its bytes are never changed).</summary>
+        public DiskLeftover? Leftover { get; set; }
     }
 }
 

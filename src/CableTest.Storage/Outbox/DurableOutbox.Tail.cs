@@ -4,8 +4,12 @@ namespace CableTest.Storage.Outbox;
 
 public sealed partial class DurableOutbox
 {
-    /// <summary>How many bytes of the newest durable records stay in memory for consumers about to read them.</summary>
-    private const int TailBytesMax = 16 << 20;
+    /// <summary>
+    /// Bound on the bytes of durable records kept in memory for consumers still to deliver them (<see cref="TrimTail"/>).
+    /// Reached only while a consumer lags behind the appends (a burst, a slow sink): a consumer that falls out of it reads
+    /// the journal back from disk, several times the cost of a read from memory, and so falls further behind.
+    /// </summary>
+    private const int TailBytesMax = 64 << 20;
 
     /// <summary>At most this many group commits are held (many small ones are searched one by one).</summary>
     private const int TailChunksMax = 256;
@@ -20,7 +24,8 @@ public sealed partial class DurableOutbox
     /// and checking what this process wrote a moment ago. They are kept as a write request's body (each
     /// line followed by '\n', see <see cref="TailChunk"/>), so a batch of exactly one group commit is
     /// posted from this array without being joined again. The journal on disk stays the only record that
-    /// counts; the oldest are dropped past <see cref="TailBytesMax"/> or <see cref="TailChunksMax"/>.
+    /// counts; a group commit is dropped once every consumer has delivered it, or, oldest first, past
+    /// <see cref="TailBytesMax"/> or <see cref="TailChunksMax"/>.
     /// </summary>
     private void RememberTail(JournalSegment segment, long offset, long lastSequence, long appendedAtUnixMs, List<PendingAppend> chunk)
     {
@@ -66,10 +71,26 @@ public sealed partial class DurableOutbox
         {
             tail.Enqueue(tailChunk);
             tailBytes += tailChunk.Bytes;
-            while (tailBytes > TailBytesMax || tail.Count > TailChunksMax)
-            {
-                tailBytes -= tail.Dequeue().Bytes;
-            }
+            TrimTail();
+        }
+    }
+
+    /// <summary>
+    /// Drops, oldest first, the group commits every consumer has delivered (none is read from memory again: a
+    /// consumer sent back over delivered records reads them from disk), then whatever is past
+    /// <see cref="TailBytesMax"/> or <see cref="TailChunksMax"/>. Under <see cref="gate"/>.
+    /// </summary>
+    private void TrimTail()
+    {
+        var deliveredByAll = consumers.Count == 0 ? 0 : long.MaxValue;
+        foreach (var c in consumers.Values)
+        {
+            deliveredByAll = Math.Min(deliveredByAll, c.Cursor);
+        }
+
+        while (tail.TryPeek(out var oldest) && (oldest.LastSequence <= deliveredByAll || tailBytes > TailBytesMax || tail.Count > TailChunksMax))
+        {
+            tailBytes -= tail.Dequeue().Bytes;
         }
     }
 
@@ -116,6 +137,8 @@ public sealed partial class DurableOutbox
         WritePrecision Precision, WritePrecision[]? Precisions, byte[] Lines, int[] Starts)
     {
         public int Count => Starts.Length - 1;
+
+        public long LastSequence => FirstSequence + Count - 1;
 
         public long Bytes => Lines.Length + (Starts.Length * sizeof(int));
 

@@ -17,9 +17,9 @@ public sealed class TailTests : IDisposable
 
     public void Dispose() => dir.Dispose();
 
-    private DurableOutbox Open() => DurableOutbox.Open(
+    private DurableOutbox Open(params string[] consumers) => DurableOutbox.Open(
         new OutboxOptions { Directory = dir.Path, MaxBytes = 64 << 20, SegmentBytes = 1 << 20, MaxAge = TimeSpan.FromHours(1) },
-        ["influx"], time, NullLogger.Instance);
+        consumers.Length == 0 ? ["influx"] : consumers, time, NullLogger.Instance);
 
     private static ReadOnlyMemory<byte> Line(int i) => Encoding.UTF8.GetBytes($"m,core={i % 4} v={i}i {1_700_000_000_000_000_000L + i}");
 
@@ -109,5 +109,57 @@ public sealed class TailTests : IDisposable
         }
 
         Assert.Equal(fromDisk, live);
+    }
+
+    [Fact]
+    public async Task Commit_ByEveryConsumer_DropsTheGroupFromMemory_WhileOneLagsItIsKept()
+    {
+        await using var outbox = Open("influx", "local");
+        await outbox.AppendBatchAsync(Lines(1, 10), WritePrecision.Ns, default);
+        await outbox.AppendBatchAsync(Lines(11, 10), WritePrecision.Ns, default);
+        Assert.Equal(2, outbox.TailGroupsForTests);
+
+        // One consumer has delivered the first group, the other not yet: it stays for the one still to read it.
+        outbox.Commit("influx", outbox.Read("influx", 10, 1 << 20)[^1].Sequence, 10);
+        Assert.Equal(2, outbox.TailGroupsForTests);
+
+        var lagging = outbox.Read("local", 10, 1 << 20);
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), lagging.Select(r => r.Sequence));
+        outbox.Commit("local", lagging[^1].Sequence, 10);
+        Assert.Equal(1, outbox.TailGroupsForTests);
+
+        // The second group is still read from memory, as one request body.
+        var second = outbox.Read("local", 10, 1 << 20);
+        Assert.True(MemoryMarshal.TryGetArray(second[0].Payload, out var held));
+        Assert.Same(held.Array, LineProtocolBody.Join([.. second.Select(r => r.Payload)]));
+        Assert.Equal(0, outbox.ChunksReadFromDiskForTests);
+    }
+
+    [Fact]
+    public async Task Read_FromDiskInBatchesSmallerThanAChunk_EachByteReadOnce_EveryRecordInOrder()
+    {
+        await using (var outbox = Open())
+        {
+            await outbox.AppendBatchAsync(Lines(1, 300), WritePrecision.Ns, default);
+        }
+
+        // Reopened: nothing in memory. Thirty batches of ten come out of one read from disk (the journal is one chunk).
+        await using var reopened = Open();
+        List<OutboxRecord> read = [];
+        IReadOnlyList<OutboxRecord> batch;
+        while ((batch = reopened.Read("influx", 10, 1 << 20)).Count > 0)
+        {
+            Assert.Equal(10, batch.Count);
+            read.AddRange(batch);
+        }
+
+        Assert.Equal(Enumerable.Range(1, 300).Select(i => (long)i), read.Select(r => r.Sequence));
+        Assert.Equal(Enumerable.Range(1, 300).Select(i => Encoding.UTF8.GetString(Line(i).Span)), read.Select(r => Encoding.UTF8.GetString(r.Payload.Span)));
+        Assert.Equal(1, reopened.ChunksReadFromDiskForTests);
+
+        // Sent back to its cursor (nothing committed), the consumer reads the same records again from disk.
+        reopened.Rewind("influx");
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), reopened.Read("influx", 10, 1 << 20).Select(r => r.Sequence));
+        Assert.Equal(2, reopened.ChunksReadFromDiskForTests);
     }
 }
