@@ -9,6 +9,9 @@ namespace CableTest.Storage.Influx;
 /// </summary>
 public interface IInfluxWriter
 {
-    /// <summary>Writes <paramref name="lines"/> (one point each, no newlines) as one request.</summary>
+    /// <summary>
+    /// Writes <paramref name="lines"/> (one point each, no newlines) as one request. The lines are the writer's to read
+    /// until the returned task completes, not after: they may lie in memory the outbox uses again once the batch is done.
+    /// </summary>
     Task<WriteOutcome> WriteAsync(IReadOnlyList<ReadOnlyMemory<byte>> lines, WritePrecision precision, CancellationToken cancellationToken);
 }

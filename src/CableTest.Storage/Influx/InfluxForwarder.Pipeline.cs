@@ -17,6 +17,12 @@ public sealed partial class InfluxForwarder
     /// <summary>A small batch read but not yet posted: it waits for more readings or its FlushInterval.</summary>
     private List<OutboxRecord>? held;
 
+    /// <summary>The lease <see cref="held"/>'s records were read under.</summary>
+    private DurableOutbox.Lease? heldLease;
+
+    /// <summary>Lists of batches done with, emptied, to read the next batches into (a 5,000-record list is a 200 KB array).</summary>
+    private readonly Stack<List<OutboxRecord>> spareLists = new();
+
     /// <summary>Batches posted and not yet committed (for tests).</summary>
     internal int InFlightCount => inFlight.Count;
 
@@ -30,10 +36,11 @@ public sealed partial class InfluxForwarder
     {
         while (inFlight.Count < options.MaxInFlight)
         {
-            var batch = held ?? outbox.ReadList(ConsumerName, options.BatchSize, options.MaxBatchBytes);
+            var lease = heldLease ?? new DurableOutbox.Lease();
+            var batch = held ?? outbox.ReadList(ConsumerName, options.BatchSize, options.MaxBatchBytes, lease, spareLists.TryPop(out var spare) ? spare : null);
             if (held is not null)
             {
-                held = null;
+                (held, heldLease) = (null, null);
                 var bytes = 0;
                 foreach (var r in batch)
                 {
@@ -42,12 +49,14 @@ public sealed partial class InfluxForwarder
 
                 if (batch.Count < options.BatchSize && bytes < options.MaxBatchBytes)
                 {
-                    batch.AddRange(outbox.Read(ConsumerName, options.BatchSize - batch.Count, options.MaxBatchBytes - bytes, batch[0].Precision));
+                    batch.AddRange(outbox.ReadList(ConsumerName, options.BatchSize - batch.Count, options.MaxBatchBytes - bytes, batch[0].Precision, lease));
                 }
             }
 
             if (batch.Count == 0)
             {
+                outbox.Release(lease);
+                spareLists.Push(batch);
                 return;
             }
 
@@ -57,12 +66,12 @@ public sealed partial class InfluxForwarder
                 || time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(batch[0].AppendedAtUnixMs) >= options.FlushInterval;
             if (!ready)
             {
-                held = batch;
+                (held, heldLease) = (batch, lease);
                 return;
             }
 
             flushHeld = false;
-            inFlight.Enqueue(new InFlightBatch(batch, DeliverAsync(batch, cancellationToken)));
+            inFlight.Enqueue(new InFlightBatch(batch, DeliverAsync(batch, cancellationToken), lease));
         }
     }
 
@@ -92,6 +101,7 @@ public sealed partial class InfluxForwarder
             inFlight.Dequeue();
             outbox.Commit(ConsumerName, oldest.Records[^1].Sequence, oldest.Records.Count - quarantined);
             committed += oldest.Records.Count;
+            Done(oldest);
         }
         while (inFlight.TryPeek(out var next) && next.Delivery.IsCompleted);
 
@@ -109,7 +119,7 @@ public sealed partial class InfluxForwarder
             await CommitAcknowledgedAsync().ConfigureAwait(false);
         }
 
-        held = null;
+        DropHeld();
         outbox.Rewind(ConsumerName);
     }
 
@@ -129,9 +139,36 @@ public sealed partial class InfluxForwarder
             {
                 // Sent again from the cursor: its own failure changes nothing.
             }
+
+            Done(batch);
         }
 
-        held = null;
+        DropHeld();
         outbox.Rewind(ConsumerName);
+    }
+
+    /// <summary>
+    /// A batch committed or given up, its delivery over (so nothing can be sending its records): the outbox memory its
+    /// records were read from is released, and its list kept for a next batch.
+    /// </summary>
+    private void Done(InFlightBatch batch)
+    {
+        outbox.Release(batch.Lease);
+        if (batch.Records is List<OutboxRecord> list && spareLists.Count <= options.MaxInFlight)
+        {
+            list.Clear();
+            spareLists.Push(list);
+        }
+    }
+
+    /// <summary>Forgets the held batch (it is read again) and releases what it held.</summary>
+    private void DropHeld()
+    {
+        if (heldLease is { } lease)
+        {
+            outbox.Release(lease);
+        }
+
+        (held, heldLease) = (null, null);
     }
 }

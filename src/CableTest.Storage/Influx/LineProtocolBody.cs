@@ -4,8 +4,8 @@ namespace CableTest.Storage.Influx;
 
 /// <summary>
 /// A write request's body: the lines joined by '\n' (one after the last). When the lines already lie
-/// so in one array and fill it (the outbox keeps its newest group commits this way, see
-/// DurableOutbox.Tail.cs), that array is the body, not copied; otherwise one uninitialised array, one
+/// so in one array and fill it, but for newlines after the last (the outbox keeps its newest group commits this way,
+/// see DurableOutbox.Tail.cs), that array is the body, not copied; otherwise one uninitialised array, one
 /// copy. Either way the body must not be written to.
 /// </summary>
 internal static class LineProtocolBody
@@ -35,7 +35,7 @@ internal static class LineProtocolBody
         return body;
     }
 
-    /// <summary>True when <paramref name="lines"/> are, in order, the whole of one array with a '\n' after each.</summary>
+    /// <summary>True when <paramref name="lines"/> are, in order, the whole of one array with a '\n' after each (and nothing but '\n' after the last).</summary>
     private static bool TryWhole(IReadOnlyList<ReadOnlyMemory<byte>> lines, out byte[] whole)
     {
         whole = [];
@@ -62,7 +62,8 @@ internal static class LineProtocolBody
             next++;
         }
 
-        if (next != array.Length)
+        // A pooled tail array ends in newlines past its last line: empty lines, which line protocol skips.
+        if (array.AsSpan(next).ContainsAnyExcept((byte)'\n'))
         {
             return false;
         }

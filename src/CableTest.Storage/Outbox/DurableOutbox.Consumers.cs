@@ -39,11 +39,23 @@ public sealed partial class DurableOutbox
         return Read(GetConsumer(consumer), maxRecords, maxBytes, null);
     }
 
-    /// <summary>As <see cref="Read(string, int, int)"/>, as a list the caller may keep adding to (no copy).</summary>
-    internal List<OutboxRecord> ReadList(string consumer, int maxRecords, int maxBytes)
+    /// <summary>
+    /// As <see cref="Read(string, int, int)"/>, as a list the caller may keep adding to (no copy); what is read from
+    /// memory is held by <paramref name="lease"/> until the caller releases it (<see cref="Release"/>), and must not be
+    /// read after that.
+    /// </summary>
+    /// <param name="into">An empty list to read into (one the caller used before: a batch's list is a large array), or null for a new one.</param>
+    internal List<OutboxRecord> ReadList(string consumer, int maxRecords, int maxBytes, Lease lease, List<OutboxRecord>? into = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRecords, 1);
-        return Read(GetConsumer(consumer), maxRecords, maxBytes, null);
+        return Read(GetConsumer(consumer), maxRecords, maxBytes, null, lease, into);
+    }
+
+    /// <summary>As <see cref="Read(string, int, int, WritePrecision)"/>, under <paramref name="lease"/> (see <see cref="ReadList(string, int, int, Lease, List{OutboxRecord})"/>).</summary>
+    internal List<OutboxRecord> ReadList(string consumer, int maxRecords, int maxBytes, WritePrecision precision, Lease lease)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxRecords, 1);
+        return Read(GetConsumer(consumer), maxRecords, maxBytes, precision, lease);
     }
 
     /// <summary>
@@ -105,11 +117,18 @@ public sealed partial class DurableOutbox
         }
     }
 
-    private List<OutboxRecord> Read(Consumer c, int maxRecords, int maxBytes, WritePrecision? only)
+    private List<OutboxRecord> Read(Consumer c, int maxRecords, int maxBytes, WritePrecision? only, Lease? lease = null, List<OutboxRecord>? into = null)
     {
         // Sized once for what the journal holds after the consumer (a 5,000-record batch grown by
         // doubling left four arrays of garbage, the larger ones on the large object heap).
-        var result = new List<OutboxRecord>((int)Math.Clamp(Volatile.Read(ref lastSequence) - c.NextToRead + 1, 0, maxRecords));
+        var expected = (int)Math.Clamp(Volatile.Read(ref lastSequence) - c.NextToRead + 1, 0, maxRecords);
+        if (into is not null && into.Count != 0)
+        {
+            throw new ArgumentException("the list to read into must be empty", nameof(into));
+        }
+
+        var result = into ?? new List<OutboxRecord>(expected);
+        result.EnsureCapacity(expected);
         var bytes = 0;
         while (result.Count < maxRecords && bytes < maxBytes)
         {
@@ -121,7 +140,7 @@ public sealed partial class DurableOutbox
 
             // Records made durable a moment ago are still in memory (DurableOutbox.Tail.cs): no read,
             // and no CRC check of bytes that never left this process.
-            if (TryReadTail(segment, offset, c.NextToRead, out var held, out var index))
+            if (TryReadTail(segment, offset, c.NextToRead, lease, out var held, out var index))
             {
                 while (result.Count < maxRecords && bytes < maxBytes && index < held.Count)
                 {

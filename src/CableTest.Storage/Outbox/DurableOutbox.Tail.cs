@@ -11,11 +11,21 @@ public sealed partial class DurableOutbox
     /// </summary>
     private const int TailBytesMax = 64 << 20;
 
+    /// <summary>Bound on the bytes of large bodies kept for reuse once out of the tail (<see cref="TailBodyPool"/>).</summary>
+    private const int PooledBodiesMax = 16 << 20;
+
     /// <summary>At most this many group commits are held (many small ones are searched one by one).</summary>
     private const int TailChunksMax = 256;
 
     private readonly Queue<TailChunk> tail = new();
+    private readonly TailBodyPool bodies = new(PooledBodiesMax);
     private long tailBytes;
+
+    /// <summary>Bytes of pooled request bodies waiting to be used again (for tests).</summary>
+    internal long PooledBodyBytesForTests => bodies.FreeBytes;
+
+    /// <summary>How many times a pooled body was used again (for tests).</summary>
+    internal long PooledBodiesReusedForTests => bodies.Reused;
 
     /// <summary>
     /// Keeps the lines of a group commit just made durable (the appends of <paramref name="chunk"/>, the
@@ -42,8 +52,9 @@ public sealed partial class DurableOutbox
             }
         }
 
-        // Never written to again once built: consumers and requests in flight share it.
-        var lines = GC.AllocateUninitializedArray<byte>(size);
+        // Not written to again while anyone may read it: consumers and requests in flight share it (see TailChunk's leases).
+        var lines = bodies.Rent(size);
+        lines.AsSpan(size).Fill((byte)'\n');
         var starts = new int[count + 1];
         var precisions = mixed ? new WritePrecision[count] : null;
         var at = 0;
@@ -91,6 +102,36 @@ public sealed partial class DurableOutbox
         while (tail.TryPeek(out var oldest) && (oldest.LastSequence <= deliveredByAll || tailBytes > TailBytesMax || tail.Count > TailChunksMax))
         {
             tailBytes -= tail.Dequeue().Bytes;
+            oldest.InTail = false;
+            ReturnIfUnread(oldest);
+        }
+    }
+
+    /// <summary>
+    /// Gives a group's array back to the pool once nothing can read it any more: out of the tail, no lease on it, and
+    /// never handed out without one. Under <see cref="gate"/>.
+    /// </summary>
+    private void ReturnIfUnread(TailChunk chunk)
+    {
+        if (!chunk.InTail && chunk.Leases == 0 && !chunk.Escaped)
+        {
+            chunk.Escaped = true; // once only
+            bodies.Return(chunk.Lines);
+        }
+    }
+
+    /// <summary>Ends <paramref name="lease"/>: the groups it held may be used again once nothing else holds them. Idempotent.</summary>
+    internal void Release(Lease lease)
+    {
+        lock (gate)
+        {
+            foreach (var chunk in lease.Chunks)
+            {
+                chunk.Leases--;
+                ReturnIfUnread(chunk);
+            }
+
+            lease.Chunks.Clear();
         }
     }
 
@@ -98,7 +139,11 @@ public sealed partial class DurableOutbox
     /// The remembered group commit holding record <paramref name="sequence"/> of <paramref name="segment"/>
     /// (at journal <paramref name="offset"/>), and the record's index in it, if still held.
     /// </summary>
-    private bool TryReadTail(JournalSegment segment, long offset, long sequence, out TailChunk chunk, out int index)
+    /// <remarks>
+    /// The group's lines go to the caller: under <paramref name="lease"/>, which keeps its array from being used again
+    /// until released; without one, never used again (a reader that holds records as long as it likes).
+    /// </remarks>
+    private bool TryReadTail(JournalSegment segment, long offset, long sequence, Lease? lease, out TailChunk chunk, out int index)
     {
         lock (gate)
         {
@@ -108,7 +153,22 @@ public sealed partial class DurableOutbox
                 {
                     chunk = held;
                     index = (int)(sequence - held.FirstSequence);
-                    return held.JournalOffset(index) == offset;
+                    if (held.JournalOffset(index) != offset)
+                    {
+                        return false;
+                    }
+
+                    if (lease is null)
+                    {
+                        held.Escaped = true;
+                    }
+                    else
+                    {
+                        held.Leases++;
+                        lease.Chunks.Add(held);
+                    }
+
+                    return true;
                 }
             }
         }
@@ -116,6 +176,17 @@ public sealed partial class DurableOutbox
         chunk = null!;
         index = 0;
         return false;
+    }
+
+    /// <summary>
+    /// What a consumer's records read from memory hold: the groups they came from, whose arrays are not used again
+    /// until <see cref="DurableOutbox.Release"/> (the InfluxDB forwarder holds one per batch until the batch is
+    /// committed or given up, so no request can still be sending it). Records read without one keep their arrays
+    /// for good.
+    /// </summary>
+    internal sealed class Lease
+    {
+        internal List<TailChunk> Chunks { get; } = [];
     }
 
     /// <summary>
@@ -130,13 +201,22 @@ public sealed partial class DurableOutbox
     /// <param name="AppendedAtUnixMs">When the group was made durable (all its records).</param>
     /// <param name="Precision">The records' precision, unless <paramref name="Precisions"/> gives one per record.</param>
     /// <param name="Precisions">One per record when the group's appends had different precisions, else null.</param>
-    /// <param name="Lines">The lines, each followed by '\n'.</param>
-    /// <param name="Starts">Where line i starts in <paramref name="Lines"/>; one more entry: its length.</param>
-    private sealed record TailChunk(
+    /// <param name="Lines">The lines, each followed by '\n', then (a pooled array, <see cref="TailBodyPool"/>) only '\n' to its end.</param>
+    /// <param name="Starts">Where line i starts in <paramref name="Lines"/>; one more entry: where the lines end.</param>
+    internal sealed record TailChunk(
         JournalSegment Segment, long Offset, long FirstSequence, long AppendedAtUnixMs,
         WritePrecision Precision, WritePrecision[]? Precisions, byte[] Lines, int[] Starts)
     {
         public int Count => Starts.Length - 1;
+
+        /// <summary>Still in the tail (readers may find it).</summary>
+        public bool InTail { get; set; } = true;
+
+        /// <summary>Leases held on it (<see cref="Lease"/>). Under the outbox's gate.</summary>
+        public int Leases { get; set; }
+
+        /// <summary>Handed out without a lease (or given back): its array is never used again. Under the outbox's gate.</summary>
+        public bool Escaped { get; set; }
 
         public long LastSequence => FirstSequence + Count - 1;
 

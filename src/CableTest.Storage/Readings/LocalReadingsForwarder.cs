@@ -45,16 +45,28 @@ public sealed partial class LocalReadingsForwarder(DurableOutbox outbox, IRunSto
     /// <summary>Copies one batch; returns how many records it handled.</summary>
     public async Task<int> ForwardOnceAsync(CancellationToken cancellationToken)
     {
-        var batch = outbox.Read(ConsumerName, 1000, 4 << 20);
-        if (batch.Count == 0)
+        // Under a lease: the lines are parsed into readings here and not read after, so the outbox may use the memory
+        // they lie in again (DurableOutbox.Tail.cs).
+        var lease = new DurableOutbox.Lease();
+        List<OutboxRecord> batch;
+        List<ReadingRecord> readings;
+        try
         {
-            return 0;
-        }
+            batch = outbox.ReadList(ConsumerName, 1000, 4 << 20, lease);
+            if (batch.Count == 0)
+            {
+                return 0;
+            }
 
-        var readings = new List<ReadingRecord>(batch.Count);
-        foreach (var record in batch)
+            readings = new List<ReadingRecord>(batch.Count);
+            foreach (var record in batch)
+            {
+                readings.AddRange(ToRecords(record));
+            }
+        }
+        finally
         {
-            readings.AddRange(ToRecords(record));
+            outbox.Release(lease);
         }
 
         await store.AddReadingsAsync(readings, cancellationToken).ConfigureAwait(false);

@@ -191,4 +191,62 @@ public sealed class RealServerTests
             await outbox.DisposeAsync();
         }
     }
+
+    [Theory]
+    [InlineData(InfluxApi.V1)]
+    [InlineData(InfluxApi.V2)]
+    public async Task LargeGroupCommits_PostedFromPooledPaddedArrays_EveryReadingStoredOnce(InfluxApi api)
+    {
+        // Batches of 2,000 readings appended whole: each group commit is kept in a pooled array padded with newlines
+        // and posted as it is (v1 by our client to influxd, v2 by InfluxDB.Client to VictoriaMetrics, as the service does).
+        await using var influx = api == InfluxApi.V1 ? new InfluxDbServer() : null;
+        await using var vm = api == InfluxApi.V2 ? new VictoriaMetricsServer() : null;
+        await (influx?.StartAsync() ?? vm!.StartAsync());
+        using var dir = new TempDirectory("outbox");
+        var options = new InfluxOptions
+        {
+            Url = influx?.Url ?? vm!.Url,
+            Api = api,
+            Database = InfluxDbServer.Database,
+            Org = "lab",
+            Bucket = "cabletest",
+            Token = "not-checked-by-victoria-metrics",
+            BatchSize = 2000,
+            FlushInterval = TimeSpan.FromMilliseconds(20),
+        };
+        await using var outbox = DurableOutbox.Open(new OutboxOptions { Directory = dir.Path }, [InfluxForwarder.ConsumerName], TimeProvider.System, NullLogger.Instance);
+        using var http = new HttpClient();
+        using var clientWriter = api == InfluxApi.V2 ? new InfluxClientWriter(options) : null;
+        using var forwarder = new InfluxForwarder(outbox, clientWriter is not null ? clientWriter : new InfluxWriteClient(http, options), options, TimeProvider.System, NullLogger<InfluxForwarder>.Instance);
+        await forwarder.StartAsync(default);
+        const int batches = 30, perBatch = 2000;
+        try
+        {
+            var now = TimeProvider.System.GetUtcNow().AddMinutes(-10).ToUnixTime(WritePrecision.Ns);
+            for (var b = 0; b < batches; b++)
+            {
+                await outbox.AppendBatchAsync([.. Enumerable.Range(b * perBatch, perBatch).Select(i => Reading(i, now))], WritePrecision.Ns, default);
+            }
+
+            await WaitUntilAsync(async () => outbox.GetStatus().Depth == 0, TimeSpan.FromSeconds(60), () => $"outbox not drained: {outbox.GetStatus()}");
+            Assert.True(outbox.PooledBodiesReusedForTests > 0, "no group commit's array was used again: the pooled path was not exercised");
+            if (influx is not null)
+            {
+                Assert.Equal(batches * perBatch, await influx.CountAsync("conductor_resistance", "resistance_ohm"));
+            }
+            else
+            {
+                await WaitUntilAsync(
+                    async () => (await vm!.ExportAsync("{__name__=\"conductor_resistance_resistance_ohm\"}")).Sum(line => JsonDocument.Parse(line).RootElement.GetProperty("values").GetArrayLength()) == batches * perBatch,
+                    TimeSpan.FromSeconds(30),
+                    () => "VictoriaMetrics does not hold every reading exactly once");
+            }
+
+            Assert.Equal(0, outbox.GetStatus().Quarantined);
+        }
+        finally
+        {
+            await forwarder.StopAsync(default);
+        }
+    }
 }

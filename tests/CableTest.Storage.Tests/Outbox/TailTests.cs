@@ -162,4 +162,51 @@ public sealed class TailTests : IDisposable
         Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), reopened.Read("influx", 10, 1 << 20).Select(r => r.Sequence));
         Assert.Equal(2, reopened.ChunksReadFromDiskForTests);
     }
+
+    [Fact]
+    public async Task LargeGroup_ArrayNotUsedAgainWhileLeasedOrReadWithoutALease_UsedAgainOnceReleased()
+    {
+        await using var outbox = Open();
+
+        // Three groups of the same size (five-digit numbers), each above the pooled size: a body with newline padding.
+        static string Text(int from) => string.Concat(Enumerable.Range(from, 3000).Select(i => Encoding.UTF8.GetString(Line(i).Span) + "\n"));
+        await outbox.AppendBatchAsync(Lines(10_000, 3000), WritePrecision.Ns, default);
+        var lease = new DurableOutbox.Lease();
+        var first = outbox.ReadList("influx", 3000, 64 << 20, lease);
+        Assert.True(MemoryMarshal.TryGetArray(first[0].Payload, out var a));
+        var body = LineProtocolBody.Join([.. first.Select(r => r.Payload)]);
+        Assert.Same(a.Array, body);
+        Assert.True(body.Length >= Text(10_000).Length && body.Length >= TailBodyPool.Smallest);
+        Assert.Equal(Text(10_000), Encoding.UTF8.GetString(body).TrimEnd('\n') + "\n");
+
+        // Delivered, so out of the tail, but still leased (a request may still be sending it): not used again.
+        outbox.Commit("influx", first[^1].Sequence, first.Count);
+        Assert.Equal(0, outbox.PooledBodyBytesForTests);
+        await outbox.AppendBatchAsync(Lines(20_000, 3000), WritePrecision.Ns, default);
+        var lease2 = new DurableOutbox.Lease();
+        var second = outbox.ReadList("influx", 3000, 64 << 20, lease2);
+        Assert.True(MemoryMarshal.TryGetArray(second[0].Payload, out var b));
+        Assert.NotSame(a.Array, b.Array);
+        Assert.Equal(Text(10_000), string.Concat(first.Select(r => Encoding.UTF8.GetString(r.Payload.Span) + "\n")));
+
+        // Released: the next group of its size class is written into it, and reads back as that group.
+        outbox.Release(lease);
+        outbox.Release(lease); // twice changes nothing
+        Assert.Equal(a.Array!.Length, outbox.PooledBodyBytesForTests);
+        outbox.Commit("influx", second[^1].Sequence, second.Count);
+        outbox.Release(lease2);
+        await outbox.AppendBatchAsync(Lines(30_000, 3000), WritePrecision.Ns, default);
+        var third = outbox.Read("influx", 3000, 64 << 20); // no lease: this group's array is never used again
+        Assert.True(MemoryMarshal.TryGetArray(third[0].Payload, out var c));
+        Assert.True(ReferenceEquals(c.Array, a.Array) || ReferenceEquals(c.Array, b.Array));
+        Assert.Equal(1, outbox.PooledBodiesReusedForTests);
+        Assert.Equal(Text(30_000), string.Concat(third.Select(r => Encoding.UTF8.GetString(r.Payload.Span) + "\n")));
+
+        outbox.Commit("influx", third[^1].Sequence, third.Count);
+        await outbox.AppendBatchAsync(Lines(40_000, 3000), WritePrecision.Ns, default);
+        var fourth = outbox.ReadList("influx", 3000, 64 << 20, new DurableOutbox.Lease());
+        Assert.True(MemoryMarshal.TryGetArray(fourth[0].Payload, out var d));
+        Assert.NotSame(c.Array, d.Array);
+        Assert.Equal(Text(30_000), string.Concat(third.Select(r => Encoding.UTF8.GetString(r.Payload.Span) + "\n")));
+    }
 }
