@@ -42,4 +42,17 @@ public sealed class LineProtocolBodyTests
         var body = LineProtocolBody.Join([Slice(unterminated, 0, 8), Slice(unterminated, 9, 9)]);
         Assert.Equal("a f=1i 1\nbb f=2i 2\n", Encoding.UTF8.GetString(body));
     }
+
+    [Fact]
+    public void Join_WholeArrayPaddedWithNewlines_ReturnsThatArray_AnythingElseAfterTheLastLine_Copies()
+    {
+        // A pooled tail array: its lines, then newlines to its end (empty lines to the server).
+        var padded = Encoding.UTF8.GetBytes("a f=1i 1\nbb f=2i 2\n\n\n\n");
+        Assert.Same(padded, LineProtocolBody.Join([Slice(padded, 0, 8), Slice(padded, 9, 9)]));
+
+        var trailing = Encoding.UTF8.GetBytes("a f=1i 1\nbb f=2i 2\n\nc");
+        var body = LineProtocolBody.Join([Slice(trailing, 0, 8), Slice(trailing, 9, 9)]);
+        Assert.NotSame(trailing, body);
+        Assert.Equal("a f=1i 1\nbb f=2i 2\n", Encoding.UTF8.GetString(body));
+    }
 }
