@@ -23,7 +23,16 @@ internal sealed class TailBodyPool(long maxBytes)
     private long reused;
 
     /// <summary>How many arrays were handed out again (for tests).</summary>
-    internal long Reused => Interlocked.Read(ref reused);
+    internal long Reused
+    {
+        get
+        {
+            lock (gate)
+            {
+                return reused;
+            }
+        }
+    }
 
     /// <summary>Bytes in arrays waiting to be used again (for tests).</summary>
     internal long FreeBytes
@@ -55,12 +64,12 @@ internal sealed class TailBodyPool(long maxBytes)
     /// <summary>An array of <see cref="ClassOf"/>(<paramref name="size"/>) bytes, used before or new; its contents are whatever they were.</summary>
     public byte[] Rent(int size)
     {
-        var length = ClassOf(size);
-        if (length == size && size < Smallest)
+        if (size < Smallest)
         {
             return GC.AllocateUninitializedArray<byte>(size);
         }
 
+        var length = ClassOf(size);
         lock (gate)
         {
             if (free.TryGetValue(length, out var stack) && stack.TryPop(out var array))
